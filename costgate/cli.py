@@ -1,0 +1,85 @@
+"""The costgate command line: parse options, call the stages, map errors to exit codes.
+
+Exit codes: 0 done, 1 a blocking policy finding (check), 2 bad input or configuration.
+Heavy modules are imported inside the commands so `costgate --version` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from costgate import __version__
+from costgate.model import CostgateError
+
+FORMATS = ("table", "json", "markdown")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="costgate")
+def cli() -> None:
+    """Cloud cost in the pull request: price a terraform plan, check budgets and policies."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--plan", "plans", multiple=True, type=click.Path(), help="A plan JSON (repeatable); a directory reads every *.json in it.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of stdout.")
+@click.option("--region", help="Region for resources whose provider configuration does not say.")
+@click.option("--pricing", "pricing_mode", default="embedded", show_default=True, help="Where prices come from.")
+def breakdown(
+    paths: tuple[str, ...], plans: tuple[str, ...], output_format: str, out: str | None, region: str | None, pricing_mode: str
+) -> None:
+    """Price every resource change in terraform plan JSON files (terraform show -json plan.out)."""
+    from costgate.estimate import estimate
+    from costgate.inputs import load_projects
+    from costgate.pricing.setup import price_chain
+
+    projects = load_projects(paths + plans, region)
+    result = estimate(projects, price_chain(pricing_mode))
+    emit(render(result, output_format), out)
+
+
+def render(result, output_format: str) -> str:
+    if output_format == "json":
+        from costgate.report.json_report import render_json
+
+        return render_json(result)
+    if output_format == "markdown":
+        from costgate.report.markdown import render_markdown
+
+        return render_markdown(result)
+    from costgate.report.table import render_table
+
+    return render_table(result)
+
+
+def emit(text: str, out: str | None) -> None:
+    if out:
+        from costgate.output import write_atomic
+
+        write_atomic(out, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except CostgateError as error:
+        click.echo(f"costgate: error: {error}", err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("costgate: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Exit as exit_:
+        sys.exit(exit_.exit_code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,199 @@
+"""Changes -> cost components -> prices -> Estimate.
+
+Each changed resource ends in exactly one outcome: priced, free, usage_based or
+not_priced (with a reason). Nothing is ever a silent $0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable
+
+from costgate.model import (
+    FREE,
+    NOT_PRICED,
+    PRICED,
+    USAGE_BASED,
+    Capacity,
+    CostComponent,
+    Estimate,
+    PricedComponent,
+    Project,
+    ResourceChange,
+    ResourceEstimate,
+)
+from costgate.plan import Plan
+from costgate.plan_context import PlanContext
+from costgate.pricing.source import PriceChain
+from costgate.resources.base import Side
+from costgate.resources.registry import cost_model, is_free
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class ProjectPlan:
+    name: str
+    path: str
+    plan: Plan
+
+
+def estimate(projects: Iterable[ProjectPlan], prices: PriceChain, usage: object = None) -> Estimate:
+    resources: list[ResourceEstimate] = []
+    summaries: list[Project] = []
+    warnings: list[str] = []
+    for project in projects:
+        plan = project.plan
+        warnings.extend(plan.warnings)
+        context = PlanContext(plan.changes, plan.configuration, usage)
+        project_resources = [
+            estimate_resource(change, context, prices) for change in plan.changes if change.mode == "managed"
+        ]
+        resources.extend(project_resources)
+        summaries.append(
+            Project(
+                project.name,
+                project.path,
+                sum((r.monthly_before for r in project_resources), ZERO),
+                sum((r.monthly_after for r in project_resources), ZERO),
+            )
+        )
+    warnings.extend(prices.warnings)
+    used_sources = sorted(
+        {(c.price_source, c.price_as_of) for r in resources for c in (*r.components, *r.components_before) if c.price_source}
+    )
+    return Estimate(tuple(resources), tuple(summaries), tuple(dict.fromkeys(warnings)), tuple(used_sources))
+
+
+def estimate_resource(change: ResourceChange, context: PlanContext, prices: PriceChain) -> ResourceEstimate:
+    def outcome(status: str, reason: str = "", **priced: object) -> ResourceEstimate:
+        return ResourceEstimate(
+            address=change.address,
+            type=change.type,
+            action=change.action,
+            region=change.region,
+            status=status,
+            reason=reason,
+            module=change.module,
+            project=change.project,
+            monthly_before=priced.pop("monthly_before", ZERO),  # type: ignore[arg-type]
+            monthly_after=priced.pop("monthly_after", ZERO),  # type: ignore[arg-type]
+            components=priced.pop("components", ()),  # type: ignore[arg-type]
+            **priced,  # type: ignore[arg-type]
+        )
+
+    if is_free(change.type):
+        return outcome(FREE)
+    model = cost_model(change.type)
+    if model is None:
+        return outcome(NOT_PRICED, f"unsupported resource type {change.type}")
+    if change.region is None:
+        return outcome(NOT_PRICED, change.region_reason)
+
+    before_side = _side(change, context, after=False) if change.action in ("update", "replace", "delete", "forget") else None
+    after_side = _side(change, context, after=True) if change.action in ("create", "update", "replace", "no-op") else None
+    try:
+        after = _price_side(model(after_side), prices) if after_side else None
+        before = _price_side(model(before_side), prices) if before_side else None
+    except Exception as error:  # noqa: BLE001 - a plan value a model did not expect must not stop the run
+        return outcome(NOT_PRICED, f"costgate could not read this resource's attributes ({type(error).__name__}: {error})")
+    if change.action in ("no-op", "forget"):
+        # Unchanged cost: a no-op keeps running; a forgotten resource keeps running outside Terraform.
+        before = before or after
+        after = after or before
+    shown = after if after is not None else before
+    assert shown is not None
+    components, total, capacity, at_min, at_max = shown
+    status, reason = _status(components)
+    return outcome(
+        status,
+        reason,
+        monthly_before=before[1] if before else ZERO,
+        monthly_after=after[1] if after else ZERO,
+        components=components,
+        components_before=before[0] if before is not None and after is not None and before is not after else (),
+        capacity=capacity,
+        monthly_at_minimum=at_min,
+        monthly_at_maximum=at_max,
+    )
+
+
+def _side(change: ResourceChange, context: PlanContext, after: bool) -> Side | None:
+    values = change.after if after else change.before
+    if values is None:
+        return None
+    return Side(change, values, change.after_unknown if after else {}, change.region or "", context, is_after=after)
+
+
+PricedSide = tuple[tuple[PricedComponent, ...], Decimal, "Capacity | None", "Decimal | None", "Decimal | None"]
+
+
+def _price_side(components: list[CostComponent], prices: PriceChain) -> PricedSide:
+    priced = tuple(price_component(component, prices) for component in components)
+    total = sum((c.monthly_cost for c in priced if c.monthly_cost is not None), ZERO)
+    capacity = next((c.per for c in components if c.per is not None), None)
+    if capacity is None:
+        return priced, total, None, None, None
+    per_unit = sum((_unit_cost(c, prices) for c in components if c.per is not None), ZERO)
+    fixed = total - per_unit * capacity.current
+    return priced, total, capacity, fixed + per_unit * capacity.minimum, fixed + per_unit * capacity.maximum
+
+
+def _unit_cost(component: CostComponent, prices: PriceChain) -> Decimal:
+    """The monthly cost of one unit of capacity (one node, one instance)."""
+    if not isinstance(component.monthly_quantity, Decimal) or component.price_query is None:
+        return ZERO
+    lookup = prices.lookup(component.price_query)
+    if lookup.price is None:
+        return ZERO
+    return component.monthly_quantity * lookup.price.amount * (1 - component.discount_percent / 100)
+
+
+def price_component(component: CostComponent, prices: PriceChain) -> PricedComponent:
+    if component.not_priced_reason or component.price_query is None:
+        return PricedComponent(
+            component.name, component.unit, None, None, None, not_priced_reason=component.not_priced_reason or "no price query"
+        )
+    lookup = prices.lookup(component.price_query)
+    if lookup.price is None:
+        return PricedComponent(component.name, component.unit, None, None, None, not_priced_reason=lookup.missing_reason)
+    price = lookup.price
+    quantity = component.monthly_quantity
+    if quantity is None:
+        return PricedComponent(
+            component.name,
+            component.unit,
+            None,
+            price.amount,
+            None,
+            price_source=price.source,
+            price_as_of=price.as_of,
+            usage_based=True,
+        )
+    assert isinstance(quantity, Decimal)
+    if component.per is not None:
+        quantity *= component.per.current
+    cost = quantity * price.amount * (1 - component.discount_percent / 100)
+    return PricedComponent(
+        component.name,
+        component.unit,
+        quantity,
+        price.amount,
+        cost,
+        price_source=price.source,
+        price_as_of=price.as_of,
+        discount_percent=component.discount_percent,
+        discount_reason=component.discount_reason,
+    )
+
+
+def _status(components: tuple[PricedComponent, ...]) -> tuple[str, str]:
+    if not components:
+        return FREE, ""
+    if any(c.monthly_cost is not None for c in components):
+        return PRICED, ""
+    if all(c.usage_based for c in components):
+        return USAGE_BASED, ""
+    missing = next(c for c in components if c.not_priced_reason)
+    return NOT_PRICED, f"{missing.name}: {missing.not_priced_reason}"

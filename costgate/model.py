@@ -1,0 +1,236 @@
+"""The plain data that flows between costgate's stages.
+
+plan reader -> ResourceChange; cost models -> CostComponent; pricing -> Price;
+estimate -> ResourceEstimate / Estimate. Everything is frozen so a stage can never
+change what an earlier stage produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Mapping
+
+HOURS_PER_MONTH = Decimal(730)
+
+# Resource outcomes: every changed resource lands in exactly one of these.
+PRICED = "priced"
+FREE = "free"
+USAGE_BASED = "usage_based"
+NOT_PRICED = "not_priced"
+STATUSES = (PRICED, FREE, USAGE_BASED, NOT_PRICED)
+
+
+class CostgateError(Exception):
+    """A problem with the user's input or environment: shown as one line, exit code 2."""
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """A value the plan cannot tell: known only after apply, or hidden as sensitive."""
+
+    attribute: str
+    why: str = "depends on a value known only after apply"
+
+    @property
+    def reason(self) -> str:
+        return f"{self.why} ({self.attribute})"
+
+
+@dataclass(frozen=True)
+class ResourceChange:
+    """One entry of a plan's resource_changes (or one resource of a state)."""
+
+    address: str
+    type: str
+    name: str
+    module: str  # module address with indexes ("module.a[0].module.b"), "" for the root module
+    provider: str  # short provider name: "aws", "google", "random", ...
+    mode: str  # "managed" or "data"
+    action: str  # create | update | delete | replace | no-op | read | forget
+    before: Mapping[str, Any] | None
+    after: Mapping[str, Any] | None
+    after_unknown: Mapping[str, Any] = field(default_factory=dict)
+    region: str | None = None
+    region_reason: str = ""  # why region is None
+    deposed: bool = False
+    project: str = ""
+
+    @property
+    def changes_cost(self) -> bool:
+        return self.action not in ("no-op", "read", "forget")
+
+
+@dataclass(frozen=True)
+class PriceQuery:
+    """What to price, in the shape of the provider's own product attributes.
+
+    AWS: service is the Price List service code (AmazonEC2) and attributes are the
+    product attributes used as TERM_MATCH filters. GCP: service is the Cloud Billing
+    service display name (Compute Engine), product_family the SKU resourceFamily, and
+    attributes hold `description` (the SKU description without its " running in ..."
+    suffix) and `usageType` (OnDemand, Preemptible).
+    """
+
+    provider: str
+    service: str
+    region: str
+    product_family: str
+    attributes: tuple[tuple[str, str], ...]
+
+    @staticmethod
+    def of(provider: str, service: str, region: str, product_family: str, **attributes: str) -> PriceQuery:
+        return PriceQuery(provider, service, region, product_family, tuple(sorted(attributes.items())))
+
+    def attribute(self, name: str) -> str | None:
+        return dict(self.attributes).get(name)
+
+
+@dataclass(frozen=True)
+class Price:
+    amount: Decimal  # per `unit`
+    unit: str
+    source: str  # "embedded catalog", "aws price list api", ...
+    as_of: str  # ISO date
+    currency: str = "USD"
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """The size of something that scales (nodes, instances, tasks): current, min and max."""
+
+    attribute: str
+    current: int
+    minimum: int
+    maximum: int
+
+
+@dataclass(frozen=True)
+class CostComponent:
+    """A line of a resource's cost, as a cost model declares it (not yet priced).
+
+    monthly_quantity is in the price's unit (hours, GB-months, ...). None means the
+    quantity depends on usage the plan cannot know. An Unknown quantity, or an Unknown
+    in the query, makes the component not priced. When `per` is set the quantity is for
+    one unit of that capacity (one node) and the estimate multiplies it out.
+    """
+
+    name: str
+    unit: str
+    monthly_quantity: Decimal | Unknown | None
+    price_query: PriceQuery | None
+    not_priced_reason: str = ""
+    discount_percent: Decimal = Decimal(0)
+    discount_reason: str = ""
+    per: Capacity | None = None
+    usage_key: str = ""
+
+
+@dataclass(frozen=True)
+class PricedComponent:
+    name: str
+    unit: str
+    monthly_quantity: Decimal | None
+    unit_price: Decimal | None
+    monthly_cost: Decimal | None
+    price_source: str = ""
+    price_as_of: str = ""
+    not_priced_reason: str = ""
+    usage_based: bool = False
+    discount_percent: Decimal = Decimal(0)
+    discount_reason: str = ""
+
+
+@dataclass(frozen=True)
+class ResourceEstimate:
+    address: str
+    type: str
+    action: str
+    region: str | None
+    status: str
+    reason: str
+    monthly_before: Decimal
+    monthly_after: Decimal
+    components: tuple[PricedComponent, ...]  # the after side; the before side for deletions
+    components_before: tuple[PricedComponent, ...] = ()  # for updates and replacements
+    module: str = ""
+    project: str = ""
+    capacity: Capacity | None = None
+    monthly_at_minimum: Decimal | None = None
+    monthly_at_maximum: Decimal | None = None
+
+    @property
+    def monthly_delta(self) -> Decimal:
+        return self.monthly_after - self.monthly_before
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    path: str
+    monthly_before: Decimal
+    monthly_after: Decimal
+
+    @property
+    def monthly_delta(self) -> Decimal:
+        return self.monthly_after - self.monthly_before
+
+
+@dataclass(frozen=True)
+class Estimate:
+    resources: tuple[ResourceEstimate, ...]
+    projects: tuple[Project, ...]
+    warnings: tuple[str, ...]
+    price_sources: tuple[tuple[str, str], ...]  # (source, as_of) pairs used
+
+    @property
+    def monthly_before(self) -> Decimal:
+        return sum((r.monthly_before for r in self.resources), Decimal(0))
+
+    @property
+    def monthly_after(self) -> Decimal:
+        return sum((r.monthly_after for r in self.resources), Decimal(0))
+
+    @property
+    def monthly_delta(self) -> Decimal:
+        return self.monthly_after - self.monthly_before
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.resources if r.status == status)
+
+
+# Policy stage (budgets, policies, verdict). Severity order: info < warn < block.
+SEVERITIES = ("info", "warn", "block")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a policy or budget check found: what, where, what to change, what it saves."""
+
+    policy_id: str
+    severity: str  # one of SEVERITIES
+    address: str  # the resource, or "" for plan-wide findings (budgets)
+    message: str  # what is wrong and what to change
+    monthly_saving: Decimal | None = None  # computed by the pricing engine, never a fixed percentage
+    team: str = ""
+
+
+@dataclass(frozen=True)
+class BudgetStatus:
+    team: str
+    monthly_budget: Decimal
+    current_monthly_spend: Decimal
+    pr_monthly_delta: Decimal
+    status: str  # ok | warn | block
+    message: str
+
+    @property
+    def projected(self) -> Decimal:
+        return self.current_monthly_spend + self.pr_monthly_delta
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str  # pass | warning | blocked
+    reason: str  # one line
+    approved: bool = False  # a blocking verdict overridden by an approval

@@ -1,0 +1,1 @@
+"""Prices for cost components: the PriceSource interface, the embedded catalog and the chain that tries sources in order."""

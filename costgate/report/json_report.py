@@ -1,0 +1,102 @@
+"""The versioned JSON report (schema: costgate/schemas/report.schema.json).
+
+Other tools read this: keep field names stable. Money is a decimal string with two
+places; unit prices and quantities keep their precision.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from importlib import resources
+from typing import Any
+
+from costgate.model import STATUSES, Estimate, PricedComponent, ResourceEstimate
+from costgate.report.money import money, plain
+
+REPORT_VERSION = "1"
+
+
+def report_dict(estimate: Estimate, generated_at: datetime | None = None) -> dict[str, Any]:
+    generated_at = generated_at or datetime.now(timezone.utc)
+    return {
+        "version": REPORT_VERSION,
+        "currency": "USD",
+        "generated_at": generated_at.isoformat(timespec="seconds"),
+        "pricing": {"sources": [{"name": name, "as_of": as_of} for name, as_of in estimate.price_sources]},
+        "totals": {
+            "monthly_before": money(estimate.monthly_before),
+            "monthly_after": money(estimate.monthly_after),
+            "monthly_delta": money(estimate.monthly_delta),
+        },
+        "summary": {"resources": len(estimate.resources), **{status: estimate.count(status) for status in STATUSES}},
+        "projects": [
+            {
+                "name": project.name,
+                "path": project.path,
+                "monthly_before": money(project.monthly_before),
+                "monthly_after": money(project.monthly_after),
+                "monthly_delta": money(project.monthly_delta),
+            }
+            for project in estimate.projects
+        ],
+        "resources": [_resource(resource) for resource in estimate.resources],
+        "warnings": list(estimate.warnings),
+    }
+
+
+def render_json(estimate: Estimate) -> str:
+    return json.dumps(report_dict(estimate), indent=2) + "\n"
+
+
+def _resource(resource: ResourceEstimate) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "address": resource.address,
+        "type": resource.type,
+        "module": resource.module,
+        "project": resource.project,
+        "action": resource.action,
+        "region": resource.region,
+        "status": resource.status,
+        "reason": resource.reason,
+        "monthly_before": money(resource.monthly_before),
+        "monthly_after": money(resource.monthly_after),
+        "monthly_delta": money(resource.monthly_delta),
+        "components": [_component(c) for c in resource.components],
+    }
+    if resource.components_before:
+        entry["components_before"] = [_component(c) for c in resource.components_before]
+    if resource.capacity is not None:
+        entry["capacity"] = {
+            "attribute": resource.capacity.attribute,
+            "current": resource.capacity.current,
+            "minimum": resource.capacity.minimum,
+            "maximum": resource.capacity.maximum,
+            "monthly_at_minimum": money(resource.monthly_at_minimum),
+            "monthly_at_maximum": money(resource.monthly_at_maximum),
+        }
+    return entry
+
+
+def _component(component: PricedComponent) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "name": component.name,
+        "unit": component.unit,
+        "monthly_quantity": plain(component.monthly_quantity),
+        "unit_price": plain(component.unit_price),
+        "monthly_cost": money(component.monthly_cost),
+        "price_source": component.price_source,
+        "price_as_of": component.price_as_of,
+        "usage_based": component.usage_based,
+    }
+    if component.not_priced_reason:
+        entry["not_priced_reason"] = component.not_priced_reason
+    if component.discount_percent:
+        entry["discount_percent"] = plain(component.discount_percent)
+        entry["discount_reason"] = component.discount_reason
+    return entry
+
+
+def report_schema() -> dict[str, Any]:
+    text = (resources.files("costgate") / "schemas" / "report.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)

@@ -1,0 +1,100 @@
+"""The terminal table: resources by size of change, components indented, totals, then what was not priced."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from costgate.model import FREE, NOT_PRICED, PRICED, USAGE_BASED, Estimate, PricedComponent
+from costgate.report import by_size_of_change
+from costgate.report.money import dollars, percent_change, plain, unit_price
+
+WIDTH = 100
+MONEY = 12
+NAME = WIDTH - 3 * (MONEY + 1) - 1
+
+
+def render_table(estimate: Estimate) -> str:
+    lines: list[str] = []
+    shown = sorted(
+        (r for r in estimate.resources if r.status in (PRICED, USAGE_BASED) or r.components),
+        key=by_size_of_change,
+    )
+    lines.append(_row("Resource", "Before", "After", "Change"))
+    lines.append("─" * WIDTH)
+    for resource in shown:
+        if resource.status == FREE:
+            continue
+        lines.append(
+            _row(
+                f"{resource.address} ({resource.action})",
+                dollars(resource.monthly_before),
+                dollars(resource.monthly_after),
+                dollars(resource.monthly_delta, signed=True),
+            )
+        )
+        for component in resource.components:
+            lines.append("    " + _component_line(component))
+        if resource.capacity is not None and resource.monthly_at_maximum is not None:
+            capacity = resource.capacity
+            lines.append(
+                f"    Range: {dollars(resource.monthly_at_minimum or Decimal(0))} at {capacity.attribute} minimum"
+                f" {capacity.minimum}, {dollars(resource.monthly_at_maximum)} at maximum {capacity.maximum}"
+            )
+    lines.append("─" * WIDTH)
+    lines.append(
+        _row(
+            "Monthly total",
+            dollars(estimate.monthly_before),
+            dollars(estimate.monthly_after),
+            dollars(estimate.monthly_delta, signed=True),
+        )
+    )
+    lines.append(f"Change: {percent_change(estimate.monthly_before, estimate.monthly_after)}")
+    lines.append("")
+    lines.append(
+        f"{len(estimate.resources)} resources: {estimate.count(PRICED)} priced, {estimate.count(FREE)} free, "
+        f"{estimate.count(USAGE_BASED)} usage-based, {estimate.count(NOT_PRICED)} not priced"
+    )
+    not_priced = [r for r in estimate.resources if r.status == NOT_PRICED]
+    if not_priced:
+        lines.append("")
+        lines.append("Not priced:")
+        for resource in sorted(not_priced, key=lambda r: r.address):
+            lines.append(_clip(f"  {resource.address}: {resource.reason}", WIDTH))
+    partial = [(r, c) for r in estimate.resources if r.status == PRICED for c in r.components if c.not_priced_reason]
+    if partial:
+        lines.append("")
+        lines.append("Components not priced (the totals leave them out):")
+        for resource, component in partial:
+            lines.append(_clip(f"  {resource.address}: {component.name}: {component.not_priced_reason}", WIDTH))
+    if estimate.warnings:
+        lines.append("")
+        lines.append("Warnings:")
+        lines.extend(_clip(f"  {warning}", WIDTH) for warning in estimate.warnings)
+    if estimate.price_sources:
+        lines.append("")
+        lines.append("Prices: " + ", ".join(f"{name} ({as_of})" for name, as_of in estimate.price_sources))
+    return "\n".join(lines) + "\n"
+
+
+def _component_line(component: PricedComponent) -> str:
+    if component.not_priced_reason:
+        return _clip(f"{component.name}: not priced", WIDTH - 4)
+    price = unit_price(component.unit_price) if component.unit_price is not None else "?"
+    if component.usage_based:
+        return _clip(f"{component.name}: {price} per {component.unit}, depends on usage", WIDTH - 4)
+    quantity = plain(component.monthly_quantity)
+    cost = dollars(component.monthly_cost or Decimal(0))
+    detail = f"{component.name}: {quantity} {component.unit} × {price}"
+    if component.discount_percent:
+        detail += f" − {plain(component.discount_percent)}% {component.discount_reason}"
+    return _clip(detail, WIDTH - 4 - MONEY - 1).ljust(WIDTH - 4 - MONEY) + cost.rjust(MONEY)
+
+
+def _row(name: str, before: str, after: str, delta: str) -> str:
+    return _clip(name, NAME).ljust(NAME) + " " + before.rjust(MONEY) + " " + after.rjust(MONEY) + " " + delta.rjust(MONEY)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
