@@ -170,6 +170,7 @@ def price_component(component: CostComponent, prices: PriceChain) -> PricedCompo
             price_source=price.source,
             price_as_of=price.as_of,
             usage_based=True,
+            usage_key=component.usage_key,
         )
     assert isinstance(quantity, Decimal)
     if component.per is not None:
@@ -185,6 +186,8 @@ def price_component(component: CostComponent, prices: PriceChain) -> PricedCompo
         price_as_of=price.as_of,
         discount_percent=component.discount_percent,
         discount_reason=component.discount_reason,
+        usage_key=component.usage_key,
+        from_usage=component.from_usage,
     )
 
 

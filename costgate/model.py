@@ -123,7 +123,8 @@ class CostComponent:
     discount_percent: Decimal = Decimal(0)
     discount_reason: str = ""
     per: Capacity | None = None
-    usage_key: str = ""
+    usage_key: str = ""  # the usage-file key this component's quantity comes from (or would)
+    from_usage: bool = False  # the quantity comes from the usage file, not the plan
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,8 @@ class PricedComponent:
     usage_based: bool = False
     discount_percent: Decimal = Decimal(0)
     discount_reason: str = ""
+    usage_key: str = ""
+    from_usage: bool = False
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,15 @@ def _step(container: Any, key: Any) -> Any:
     return None
 
 
+@dataclass(frozen=True)
+class UsageKey:
+    """A usage-file key a cost model reads (declared next to the model, listed by `costgate usage keys`)."""
+
+    name: str  # Infracost's key name where one exists with the same meaning
+    unit: str
+    description: str
+
+
 class CostModel(Protocol):
     def __call__(self, side: Side) -> list[CostComponent]: ...
 
@@ -190,11 +199,17 @@ def hourly(
     )
 
 
-def usage(name: str, unit: str, price_query: PriceQuery | Unknown, usage_key: str = "") -> CostComponent:
-    """A component whose quantity depends on usage the plan cannot know: shown with its unit price."""
+def usage(
+    name: str, unit: str, price_query: PriceQuery | Unknown, usage_key: str = "", quantity: Decimal | None = None
+) -> CostComponent:
+    """A component whose quantity depends on usage the plan cannot know: shown with its unit price.
+
+    When the usage file gives an estimate (`quantity`, usually `side.usage(usage_key)` or
+    derived from it), the component is priced and marked as coming from usage.
+    """
     if isinstance(price_query, Unknown):
         return CostComponent(name, unit, price_query, None, not_priced_reason=price_query.reason, usage_key=usage_key)
-    return CostComponent(name, unit, None, price_query, usage_key=usage_key)
+    return CostComponent(name, unit, quantity, price_query, usage_key=usage_key, from_usage=quantity is not None)
 
 
 def not_priced(name: str, unit: str, reason: str) -> CostComponent:

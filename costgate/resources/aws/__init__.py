@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from costgate.resources.aws.ebs import aws_ebs_snapshot, aws_ebs_volume
 from costgate.resources.aws.ec2 import aws_instance
+from costgate.resources.aws import nat_gateway
 from costgate.resources.aws.nat_gateway import aws_nat_gateway
 from costgate.resources.aws.rds import aws_db_instance
-from costgate.resources.base import CostModelFunction
+from costgate.resources.base import CostModelFunction, UsageKey
 
 MODELS: dict[str, CostModelFunction] = {
     "aws_instance": aws_instance,
@@ -14,6 +15,11 @@ MODELS: dict[str, CostModelFunction] = {
     "aws_ebs_snapshot": aws_ebs_snapshot,
     "aws_nat_gateway": aws_nat_gateway,
     "aws_db_instance": aws_db_instance,
+}
+
+# Usage-file keys each type reads, declared in the model's module next to its components.
+USAGE_KEYS: dict[str, tuple[UsageKey, ...]] = {
+    **nat_gateway.USAGE_KEYS,
 }
 
 # Types with no charge of their own (their cost, if any, is in the resources they configure).

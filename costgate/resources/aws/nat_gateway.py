@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from costgate.model import CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, aws_query, hourly, usage
+from costgate.resources.base import Side, UsageKey, aws_query, hourly, usage
 
 
 def aws_nat_gateway(side: Side) -> list[CostComponent]:
@@ -16,5 +16,11 @@ def aws_nat_gateway(side: Side) -> list[CostComponent]:
             "GB",
             aws_query(side, "AmazonEC2", "NAT Gateway", usagetype=usage_type(side.region, "NatGateway-Bytes")),
             usage_key="monthly_data_processed_gb",
+            quantity=side.usage("monthly_data_processed_gb"),
         ),
     ]
+
+
+USAGE_KEYS = {
+    "aws_nat_gateway": (UsageKey("monthly_data_processed_gb", "GB", "Data processed by the NAT gateway per month"),),
+}

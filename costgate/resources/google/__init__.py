@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from costgate.resources.base import CostModelFunction
+from costgate.resources.base import CostModelFunction, UsageKey
 
 MODELS: dict[str, CostModelFunction] = {}
+
+USAGE_KEYS: dict[str, tuple[UsageKey, ...]] = {}
 
 FREE_TYPES: frozenset[str] = frozenset(
     {
