@@ -237,3 +237,24 @@ class Verdict:
     status: str  # pass | warning | blocked
     reason: str  # one line
     approved: bool = False  # a blocking verdict overridden by an approval
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who owns each resource, and how much of the plan has an owner."""
+
+    owners: Mapping[str, str]  # resource address -> team
+    resources_with_owner_percent: Decimal
+    delta_with_owner_percent: Decimal  # share of the absolute monthly delta that has an owner
+    unowned: tuple[str, ...]  # addresses of changed, non-free resources without an owner
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything `costgate check` decides: the estimate, the findings, the budgets and the verdict."""
+
+    estimate: Estimate
+    findings: tuple[Finding, ...]
+    budgets: tuple[BudgetStatus, ...]
+    verdict: Verdict
+    attribution: Attribution
