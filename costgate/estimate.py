@@ -103,8 +103,9 @@ def estimate_resource(change: ResourceChange, context: PlanContext, prices: Pric
         before = before or after
         after = after or before
     shown = after if after is not None else before
-    assert shown is not None
-    components, total, capacity, at_min, at_max = shown
+    if shown is None:
+        return outcome(NOT_PRICED, "the plan holds no attribute values for this resource")
+    components, _, capacity, at_min, at_max = shown
     status, reason = _status(components)
     return outcome(
         status,

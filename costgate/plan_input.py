@@ -72,7 +72,7 @@ def _decode(raw: bytes, name: str) -> str:
 def _skip_wrapper_lines(text: str) -> str:
     """Drop lines before the JSON that wrappers print, e.g. setup-terraform's `[command]/usr/bin/terraform show -json`."""
     stripped = text.lstrip()
-    if stripped.startswith("{") or stripped.startswith("["):
+    if stripped.startswith("{"):
         return stripped
     lines = stripped.splitlines(keepends=True)
     for index, line in enumerate(lines):
