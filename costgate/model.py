@@ -25,6 +25,18 @@ class CostgateError(Exception):
     """A problem with the user's input or environment: shown as one line, exit code 2."""
 
 
+class _Sensitive:
+    """Stands in for a value the plan marks sensitive: it is never printed."""
+
+    def __repr__(self) -> str:
+        return "(sensitive)"
+
+    __str__ = __repr__
+
+
+SENSITIVE = _Sensitive()
+
+
 @dataclass(frozen=True)
 class Unknown:
     """A value the plan cannot tell: known only after apply, or hidden as sensitive."""

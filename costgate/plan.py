@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterator, Mapping
 
 from costgate.addresses import module_of
-from costgate.model import CostgateError, ResourceChange
+from costgate.model import SENSITIVE, CostgateError, ResourceChange
 from costgate.regions import RegionResolver
 
 KNOWN_FORMAT_VERSIONS = {"0.1", "0.2", "1.0", "1.1", "1.2"}
@@ -141,13 +141,3 @@ def _masked(value: Any, sensitive: Any) -> Any:
         return [_masked(item, sensitive[i] if i < len(sensitive) else None) for i, item in enumerate(value)]
     return value
 
-
-class _Sensitive:
-    def __repr__(self) -> str:
-        return "(sensitive)"
-
-    def __str__(self) -> str:
-        return "(sensitive)"
-
-
-SENSITIVE = _Sensitive()

@@ -13,16 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol
 
-from costgate.model import HOURS_PER_MONTH, Capacity, CostComponent, PriceQuery, ResourceChange, Unknown
+from costgate.model import HOURS_PER_MONTH, SENSITIVE, Capacity, CostComponent, PriceQuery, ResourceChange, Unknown
 
 if TYPE_CHECKING:
     from costgate.plan_context import PlanContext
-
-
-def _is_sensitive(value: Any) -> bool:
-    from costgate.plan import SENSITIVE
-
-    return value is SENSITIVE
 
 
 @dataclass(frozen=True)
@@ -54,7 +48,7 @@ class Side:
             if unknown is True:
                 return Unknown(path)
             value = _step(value, key)
-            if _is_sensitive(value):
+            if value is SENSITIVE:
                 return Unknown(path, "depends on a sensitive value")
             if value is None:
                 return default
