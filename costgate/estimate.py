@@ -6,9 +6,9 @@ not_priced (with a reason). Nothing is ever a silent $0.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
 
 from costgate.model import (
     FREE,

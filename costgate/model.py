@@ -7,9 +7,10 @@ change what an earlier stage produced.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any
 
 HOURS_PER_MONTH = Decimal(730)
 

@@ -7,8 +7,9 @@ the estimate is the current monthly cost.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from costgate.addresses import module_of
 from costgate.model import SENSITIVE, CostgateError, ResourceChange

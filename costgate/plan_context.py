@@ -7,8 +7,9 @@ followed through the plan's `configuration` expressions, within the same module 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from costgate.addresses import config_module_path, resource_part
 from costgate.model import ResourceChange

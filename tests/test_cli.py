@@ -16,7 +16,7 @@ EXAMPLE = str(FIXTURES / "plans" / "example.json")
 
 def costgate(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "costgate.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=60
+        [sys.executable, "-m", "costgate.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False
     )
 
 
@@ -115,4 +115,4 @@ def test_usage_errors_and_version():
 
 def test_version_does_not_import_boto3_or_requests():
     code = "import sys; from costgate import cli; print('boto3' in sys.modules, 'requests' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False False"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False).stdout.strip() == "False False"

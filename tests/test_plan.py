@@ -119,7 +119,7 @@ def test_unknown_values_make_components_not_priced_not_zero():
     assert volume.reason == "Storage (General Purpose SSD, gp3): depends on a value known only after apply (size)"
     # allocated_storage is configured from a variable that is unknown: not priced, the instance is
     sized_later = resources["aws_db_instance.sized_later"]
-    storage = [c for c in sized_later.components if c.name.startswith("Storage")][0]
+    storage = next(c for c in sized_later.components if c.name.startswith("Storage"))
     assert storage.not_priced_reason == "depends on a value known only after apply (allocated_storage)"
     assert sized_later.monthly_after == Decimal("24.8200")  # db.t3.small MySQL 730 x 0.034
 

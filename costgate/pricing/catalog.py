@@ -18,10 +18,11 @@ listed; anything else is not priced, never guessed.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any
 
 from costgate.model import CostgateError, Price, PriceQuery
 

@@ -9,11 +9,20 @@ component that is not priced, with the reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from costgate.model import HOURS_PER_MONTH, SENSITIVE, Capacity, CostComponent, PriceQuery, ResourceChange, Unknown
+from costgate.model import (
+    HOURS_PER_MONTH,
+    SENSITIVE,
+    Capacity,
+    CostComponent,
+    PriceQuery,
+    ResourceChange,
+    Unknown,
+)
 
 if TYPE_CHECKING:
     from costgate.plan_context import PlanContext
