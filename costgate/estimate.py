@@ -148,7 +148,7 @@ def _unit_cost(component: CostComponent, prices: PriceChain) -> Decimal:
     lookup = prices.lookup(component.price_query)
     if lookup.price is None:
         return ZERO
-    return component.monthly_quantity * lookup.price.amount * (1 - component.discount_percent / 100)
+    return lookup.price.cost(component.monthly_quantity) * (1 - component.discount_percent / 100)
 
 
 def price_component(component: CostComponent, prices: PriceChain) -> PricedComponent:
@@ -176,7 +176,7 @@ def price_component(component: CostComponent, prices: PriceChain) -> PricedCompo
     assert isinstance(quantity, Decimal)
     if component.per is not None:
         quantity *= component.per.current
-    cost = quantity * price.amount * (1 - component.discount_percent / 100)
+    cost = price.cost(quantity) * (1 - component.discount_percent / 100)
     return PricedComponent(
         component.name,
         component.unit,

@@ -101,11 +101,24 @@ class PriceQuery:
 
 @dataclass(frozen=True)
 class Price:
-    amount: Decimal  # per `unit`
+    amount: Decimal  # per `unit`; for a tiered price, the first tier's
     unit: str
     source: str  # "embedded catalog", "aws price list api", ...
     as_of: str  # ISO date
     currency: str = "USD"
+    tiers: tuple[tuple[Decimal, Decimal], ...] = ()  # (from_quantity, unit_price), ascending from 0
+
+    def cost(self, quantity: Decimal) -> Decimal:
+        """The cost of `quantity` units, tier by tier when the price is tiered."""
+        if not self.tiers:
+            return quantity * self.amount
+        total = Decimal(0)
+        for position, (start, unit_price) in enumerate(self.tiers):
+            end = self.tiers[position + 1][0] if position + 1 < len(self.tiers) else None
+            if quantity <= start:
+                break
+            total += ((quantity if end is None else min(quantity, end)) - start) * unit_price
+        return total
 
 
 @dataclass(frozen=True)

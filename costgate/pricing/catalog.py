@@ -1,7 +1,9 @@
 """The embedded price catalog: public on-demand list prices shipped inside the package.
 
-One JSON file per provider and service (catalog/aws/AmazonEC2.json). Files are read
-lazily, the first time a query names their service, and indexed by
+One or more JSON files per provider and service: catalog/aws/AmazonEC2.json and
+optional parts catalog/aws/AmazonEC2.<part>.json (one per group of components, each with
+its own source and as-of date). A service's files are read lazily, the first time a
+query names the service, and indexed by
 (product family, attributes) so a look-up is one dict access. A file is a list of
 groups; a group fixes a product family, a unit and attributes, and lists prices by the
 value of one varying attribute (`key`) and region:
@@ -11,8 +13,14 @@ value of one varying attribute (`key`) and region:
      "key": "instanceType",
      "prices": {"m5.large": {"us-east-1": "0.096", "eu-west-1": "0.107"}}}
 
-A group without `key` has prices by region directly. Only prices we are sure of are
-listed; anything else is not priced, never guessed.
+A group without `key` has prices by region directly. A tiered price (S3 storage, data
+transfer) is a list of [from_quantity, unit_price] pairs instead of one amount:
+`"us-east-1": [["0", "0.023"], ["51200", "0.022"], ["512000", "0.021"]]`.
+
+GCP services are named by their Cloud Billing display name ("Compute Engine"); the file
+name replaces spaces with underscores (catalog/google/Compute_Engine.json).
+
+Only prices we are sure of are listed; anything else is not priced, never guessed.
 """
 
 from __future__ import annotations
@@ -29,15 +37,19 @@ from costgate.model import CostgateError, Price, PriceQuery
 CATALOG_SOURCE = "embedded catalog"
 
 IndexKey = tuple[str, tuple[tuple[str, str], ...]]
+Amount = str | tuple[tuple[str, str], ...]  # one unit price, or tiers of (from_quantity, unit_price)
+Entry = tuple[Amount, str, str]  # (amount, unit, as_of)
 
 
 @dataclass(frozen=True)
 class CatalogFile:
+    """One service's prices, merged from its part files."""
+
     provider: str
     service: str
-    source: str
-    as_of: str
-    index: dict[IndexKey, dict[str, tuple[str, str]]]  # -> region -> (amount, unit)
+    as_of: str  # the oldest as-of date among its parts
+    index: dict[IndexKey, dict[str, Entry]]  # -> region -> entry
+    parts: tuple[str, ...]  # file names
 
 
 class EmbeddedCatalog:
@@ -54,18 +66,21 @@ class EmbeddedCatalog:
         by_region = catalog.index.get((query.product_family, query.attributes))
         if not by_region or query.region not in by_region:
             return None
-        amount, unit = by_region[query.region]
-        return Price(Decimal(amount), unit, CATALOG_SOURCE, catalog.as_of)
+        amount, unit, as_of = by_region[query.region]
+        if isinstance(amount, tuple):
+            tiers = tuple((Decimal(start), Decimal(price)) for start, price in amount)
+            return Price(tiers[0][1], unit, CATALOG_SOURCE, as_of, tiers=tiers)
+        return Price(Decimal(amount), unit, CATALOG_SOURCE, as_of)
 
     def files(self) -> Iterator[CatalogFile]:
         for provider_dir in sorted(self._root.iterdir(), key=lambda p: p.name):
             if not provider_dir.is_dir():
                 continue
-            for entry in sorted(provider_dir.iterdir(), key=lambda p: p.name):
-                if entry.name.endswith(".json"):
-                    catalog = self._file(provider_dir.name, entry.name[: -len(".json")])
-                    if catalog is not None:
-                        yield catalog
+            stems = {entry.name.split(".")[0] for entry in provider_dir.iterdir() if entry.name.endswith(".json")}
+            for service in sorted(stem.replace("_", " ") for stem in stems):
+                catalog = self._file(provider_dir.name, service)
+                if catalog is not None:
+                    yield catalog
 
     def _file(self, provider: str, service: str) -> CatalogFile | None:
         key = (provider, service)
@@ -74,18 +89,31 @@ class EmbeddedCatalog:
         return self._files[key]
 
     def _load(self, provider: str, service: str) -> CatalogFile | None:
-        path = self._root / provider / f"{service}.json"
-        if not path.is_file():
+        directory = self._root / provider
+        if not directory.is_dir():
             return None
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            raise CostgateError(f"the embedded price catalog file {provider}/{service}.json is damaged: {error}") from None
-        return CatalogFile(provider, service, document["source"], document["as_of"], index_groups(document["groups"]))
+        stem = service.replace(" ", "_")
+        parts = sorted(
+            entry
+            for entry in directory.iterdir()
+            if entry.name == f"{stem}.json" or (entry.name.startswith(f"{stem}.") and entry.name.endswith(".json"))
+        )
+        if not parts:
+            return None
+        index: dict[IndexKey, dict[str, Entry]] = {}
+        dates = []
+        for part in parts:
+            try:
+                document = json.loads(part.read_text(encoding="utf-8"))
+                index_groups(document["groups"], document["as_of"], index)
+            except (OSError, ValueError, KeyError, TypeError) as error:
+                raise CostgateError(f"the embedded price catalog file {provider}/{part.name} is damaged: {error}") from None
+            dates.append(document["as_of"])
+        return CatalogFile(provider, service, min(dates), index, tuple(part.name for part in parts))
 
 
-def index_groups(groups: list[dict[str, Any]]) -> dict[IndexKey, dict[str, tuple[str, str]]]:
-    index: dict[IndexKey, dict[str, tuple[str, str]]] = {}
+def index_groups(groups: list[dict[str, Any]], as_of: str, index: dict[IndexKey, dict[str, Entry]]) -> None:
+    """Add a catalog file's groups to `index` (a later part may not silently change an earlier price)."""
     for group in groups:
         family, unit, fixed = group["product_family"], group["unit"], group.get("attributes", {})
         key_name = group.get("key")
@@ -95,6 +123,9 @@ def index_groups(groups: list[dict[str, Any]]) -> dict[IndexKey, dict[str, tuple
             entries = [({**fixed, key_name: value}, by_region) for value, by_region in group["prices"].items()]
         for attributes, by_region in entries:
             slot = index.setdefault((family, tuple(sorted((k, str(v)) for k, v in attributes.items()))), {})
-            for region, amount in by_region.items():
-                slot[region] = (str(amount), unit)
-    return index
+            for region, given in by_region.items():
+                amount: Amount = tuple((str(start), str(price)) for start, price in given) if isinstance(given, list) else str(given)
+                previous = slot.get(region)
+                if previous is not None and previous[:2] != (amount, unit):
+                    raise ValueError(f"two prices for {family} {attributes} in {region}")
+                slot[region] = (amount, unit, as_of)
