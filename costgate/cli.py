@@ -22,24 +22,38 @@ def cli() -> None:
     """Cloud cost in the pull request: price a terraform plan, check budgets and policies."""
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--plan", "plans", multiple=True, type=click.Path(), help="A plan JSON (repeatable); a directory reads every *.json in it.")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of stdout.")
-@click.option("--region", help="Region for resources whose provider configuration does not say.")
-@click.option("--pricing", "pricing_mode", default="embedded", show_default=True, help="Where prices come from.")
-def breakdown(
-    paths: tuple[str, ...], plans: tuple[str, ...], output_format: str, out: str | None, region: str | None, pricing_mode: str
-) -> None:
-    """Price every resource change in terraform plan JSON files (terraform show -json plan.out)."""
+def plan_options(command):
+    """The options every command that prices plans shares (breakdown, check, comment, ...)."""
+    decorators = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--plan", "plans", multiple=True, type=click.Path(), help="A plan JSON (repeatable); a directory reads every *.json in it."),
+        click.option("--region", help="Region for resources whose provider configuration does not say."),
+        click.option("--pricing", "pricing_mode", default="embedded", show_default=True, help="Where prices come from."),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def priced_plans(paths: tuple[str, ...], plans: tuple[str, ...], region: str | None, pricing_mode: str):
+    """Read the plans and price them: the Estimate every command starts from."""
     from costgate.estimate import estimate
     from costgate.inputs import load_projects
     from costgate.pricing.setup import price_chain
 
     projects = load_projects(paths + plans, region)
-    result = estimate(projects, price_chain(pricing_mode))
-    emit(render(result, output_format), out)
+    return estimate(projects, price_chain(pricing_mode))
+
+
+@cli.command()
+@plan_options
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of stdout.")
+def breakdown(
+    paths: tuple[str, ...], plans: tuple[str, ...], output_format: str, out: str | None, region: str | None, pricing_mode: str
+) -> None:
+    """Price every resource change in terraform plan JSON files (terraform show -json plan.out)."""
+    emit(render(priced_plans(paths, plans, region, pricing_mode), output_format), out)
 
 
 def render(result, output_format: str) -> str:
@@ -79,6 +93,9 @@ def main() -> None:
         sys.exit(error.exit_code)
     except click.exceptions.Exit as exit_:
         sys.exit(exit_.exit_code)
+
+
+# Commands of other areas live in their own modules (costgate/cli_<area>.py) and are registered here.
 
 
 if __name__ == "__main__":
