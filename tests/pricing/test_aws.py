@@ -1,0 +1,197 @@
+"""The live AWS Price List source, against botocore's Stubber (checks parameters against the real service model)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import boto3
+import pytest
+from botocore.stub import Stubber
+
+from costgate.model import PriceQuery
+from costgate.pricing.aws import AWS_SOURCE, AmbiguousPrice, AwsPriceList
+from costgate.pricing.source import PricingUnavailable
+from tests.pricing.aws_items import ec2_instance_item, storage_item, tiered_item
+
+M5_LARGE = PriceQuery.of(
+    "aws",
+    "AmazonEC2",
+    "us-east-1",
+    "Compute Instance",
+    instanceType="m5.large",
+    operatingSystem="Linux",
+    tenancy="Shared",
+    preInstalledSw="NA",
+    capacitystatus="Used",
+    licenseModel="No License required",
+)
+
+
+def expected_params(query: PriceQuery, token: str | None = None) -> dict:
+    filters = [{"Type": "TERM_MATCH", "Field": "productFamily", "Value": query.product_family}]
+    filters += [{"Type": "TERM_MATCH", "Field": k, "Value": v} for k, v in query.attributes]
+    filters.append({"Type": "TERM_MATCH", "Field": "regionCode", "Value": query.region})
+    params = {"ServiceCode": query.service, "Filters": filters, "FormatVersion": "aws_v1"}
+    if token:
+        params["NextToken"] = token
+    return params
+
+
+@pytest.fixture
+def stubbed():
+    client = boto3.client(
+        "pricing", region_name="us-east-1", aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="x"
+    )
+    with Stubber(client) as stubber:
+        yield client, stubber
+        stubber.assert_no_pending_responses()
+
+
+def source(client, sleeps=None) -> AwsPriceList:
+    return AwsPriceList(lambda: client, sleep=(sleeps.append if sleeps is not None else lambda s: None))
+
+
+def test_one_match_gives_the_on_demand_price(stubbed):
+    client, stubber = stubbed
+    stubber.add_response(
+        "get_products",
+        {"FormatVersion": "aws_v1", "PriceList": [ec2_instance_item("m5.large", "0.0960000000")]},
+        expected_params(M5_LARGE),
+    )
+    price = source(client).lookup(M5_LARGE)
+    assert price is not None
+    assert (price.amount, price.unit, price.source, price.as_of) == (
+        Decimal("0.096"),
+        "Hrs",
+        AWS_SOURCE,
+        "2026-03-20",
+    )
+    assert price.cost(Decimal(730)) == Decimal("70.08")  # 730 h x $0.096
+
+
+def test_pagination_reads_every_page(stubbed):
+    client, stubber = stubbed
+    gp3 = PriceQuery.of("aws", "AmazonEC2", "us-east-1", "Storage", volumeApiName="gp3")
+    # An empty first page with a token, as the API sometimes returns, then the product.
+    stubber.add_response(
+        "get_products",
+        {"PriceList": [], "NextToken": "WGDY7ko8fQXdlaUZVdasFQ==:RVSagy"},
+        expected_params(gp3),
+    )
+    stubber.add_response(
+        "get_products",
+        {"PriceList": [storage_item("gp3", "0.0800000000")]},
+        expected_params(gp3, "WGDY7ko8fQXdlaUZVdasFQ==:RVSagy"),
+    )
+    price = source(client).lookup(gp3)
+    assert price is not None and (price.amount, price.unit) == (Decimal("0.08"), "GB-Mo")
+
+
+def test_no_match_is_no_price(stubbed):
+    client, stubber = stubbed
+    stubber.add_response(
+        "get_products", {"FormatVersion": "aws_v1", "PriceList": []}, expected_params(M5_LARGE)
+    )
+    assert source(client).lookup(M5_LARGE) is None
+
+
+def test_same_price_twice_is_one_price(stubbed):
+    client, stubber = stubbed
+    items = [
+        ec2_instance_item("m5.large", "0.096", sku="A"),
+        ec2_instance_item("m5.large", "0.0960000000", sku="B"),
+    ]
+    stubber.add_response("get_products", {"PriceList": items}, expected_params(M5_LARGE))
+    assert source(client).lookup(M5_LARGE).amount == Decimal("0.096")
+
+
+def test_several_distinct_matches_fail_loudly(stubbed):
+    client, stubber = stubbed
+    items = [ec2_instance_item("m5.large", "0.096", sku="A"), ec2_instance_item("m5.large", "0.101", sku="B")]
+    stubber.add_response("get_products", {"PriceList": items}, expected_params(M5_LARGE))
+    with pytest.raises(AmbiguousPrice, match="matches 2 different prices"):
+        source(client).lookup(M5_LARGE)
+
+
+def test_throttling_is_retried_with_backoff(stubbed):
+    client, stubber = stubbed
+    stubber.add_client_error(
+        "get_products", "ThrottlingException", "Rate exceeded", 400, expected_params=expected_params(M5_LARGE)
+    )
+    stubber.add_client_error(
+        "get_products", "ThrottlingException", "Rate exceeded", 400, expected_params=expected_params(M5_LARGE)
+    )
+    stubber.add_response(
+        "get_products", {"PriceList": [ec2_instance_item("m5.large", "0.096")]}, expected_params(M5_LARGE)
+    )
+    sleeps: list[float] = []
+    assert source(client, sleeps).lookup(M5_LARGE).amount == Decimal("0.096")
+    assert sleeps == [0.5, 1.0]
+
+
+def test_throttling_gives_up_after_a_bounded_number_of_attempts(stubbed):
+    client, stubber = stubbed
+    for _ in range(5):
+        stubber.add_client_error("get_products", "ThrottlingException", "Rate exceeded", 400)
+    sleeps: list[float] = []
+    with pytest.raises(PricingUnavailable, match="after 5 attempts"):
+        source(client, sleeps).lookup(M5_LARGE)
+    assert sleeps == [0.5, 1.0, 2.0, 4.0]
+
+
+def test_invalid_credentials_give_one_clear_message_and_stop_asking(stubbed):
+    client, stubber = stubbed
+    stubber.add_client_error(
+        "get_products",
+        "UnrecognizedClientException",
+        "The security token included in the request is invalid.",
+        400,
+    )
+    live = source(client)
+    with pytest.raises(
+        PricingUnavailable, match=r"AWS rejected the credentials \(UnrecognizedClientException\)"
+    ):
+        live.lookup(M5_LARGE)
+    with pytest.raises(PricingUnavailable, match="AWS rejected the credentials"):
+        live.lookup(M5_LARGE)  # no second request: the stubber has none queued
+
+
+def test_missing_credentials(monkeypatch, tmp_path):
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    client = boto3.client("pricing", region_name="us-east-1")
+    with pytest.raises(PricingUnavailable, match="no AWS credentials found"):
+        source(client).lookup(M5_LARGE)
+
+
+def test_tiered_dimensions_become_tiers(stubbed):
+    client, stubber = stubbed
+    s3 = PriceQuery.of(
+        "aws", "AmazonS3", "us-east-1", "Storage", storageClass="General Purpose", volumeType="Standard"
+    )
+    stubber.add_response("get_products", {"PriceList": [tiered_item()]}, expected_params(s3))
+    price = source(client).lookup(s3)
+    assert price.tiers == ((0, Decimal("0.023")), (51200, Decimal("0.022")), (512000, Decimal("0.021")))
+    # 51,200 GB x $0.023 + 10,000 GB x $0.022 = $1,177.60 + $220 = $1,397.60
+    assert price.cost(Decimal(61200)) == Decimal("1397.600")
+
+
+def test_other_providers_are_not_asked():
+    assert (
+        AwsPriceList(lambda: pytest.fail("no client needed")).lookup(
+            PriceQuery.of(
+                "google", "Compute Engine", "us-central1", "Compute", description="x", usageType="OnDemand"
+            )
+        )
+        is None
+    )
+
+
+def test_client_honours_the_standard_endpoint_setting(monkeypatch):
+    from costgate.pricing.aws import make_client
+
+    monkeypatch.setenv("AWS_ENDPOINT_URL_PRICING", "http://127.0.0.1:9")
+    assert make_client().meta.endpoint_url == "http://127.0.0.1:9"
