@@ -1,0 +1,161 @@
+"""A SQLite cache of live price answers (including "no such price") and GCP SKU indexes.
+
+Lives in $COSTGATE_CACHE_DIR, else $XDG_CACHE_HOME/costgate, else ~/.cache/costgate.
+Two costgate processes may share it: WAL journal, a busy timeout, and single-statement
+upserts, so a writer never sees a half-written row and never fails on a locked file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from costgate.model import Price, PriceQuery
+from costgate.pricing.gcp import Index
+from costgate.pricing.source import PriceSource
+
+DEFAULT_TTL_DAYS = 7
+FILE_NAME = "prices.sqlite3"
+_BUSY_TIMEOUT_MS = 30_000
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("COSTGATE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "costgate"
+
+
+class PriceCache:
+    def __init__(
+        self,
+        directory: Path | None = None,
+        ttl_days: float = DEFAULT_TTL_DAYS,
+        clock: Callable[[], float] = time.time,
+    ):
+        self.path = (directory or cache_dir()) / FILE_NAME
+        self._ttl = ttl_days * 86400
+        self._clock = clock
+        self._connection: sqlite3.Connection | None = None
+
+    def _db(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS prices (key TEXT PRIMARY KEY, value TEXT, stored_at REAL NOT NULL)"
+            )
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS sku_indexes (service TEXT PRIMARY KEY, value TEXT NOT NULL, stored_at REAL NOT NULL)"
+            )
+            self._connection = connection
+        return self._connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    # Price answers. A miss is None; a cached "no price" is (True, None).
+    def get(self, source: str, query: PriceQuery) -> tuple[bool, Price | None]:
+        row = (
+            self._db()
+            .execute("SELECT value, stored_at FROM prices WHERE key = ?", (_key(source, query),))
+            .fetchone()
+        )
+        if row is None or self._expired(row[1]):
+            return False, None
+        return True, None if row[0] is None else _price_from_json(row[0])
+
+    def put(self, source: str, query: PriceQuery, price: Price | None) -> None:
+        value = None if price is None else _price_to_json(price)
+        self._db().execute(
+            "INSERT INTO prices (key, value, stored_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, stored_at = excluded.stored_at",
+            (_key(source, query), value, self._clock()),
+        )
+
+    # GCP SKU indexes, one per service.
+    def get_index(self, service_id: str) -> Index | None:
+        row = (
+            self._db()
+            .execute("SELECT value, stored_at FROM sku_indexes WHERE service = ?", (service_id,))
+            .fetchone()
+        )
+        if row is None or self._expired(row[1]):
+            return None
+        return {tuple(entry[0]): entry[1] for entry in json.loads(row[0])}  # type: ignore[misc]
+
+    def put_index(self, service_id: str, index: Index) -> None:
+        value = json.dumps([[list(key), entry] for key, entry in index.items()])
+        self._db().execute(
+            "INSERT INTO sku_indexes (service, value, stored_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(service) DO UPDATE SET value = excluded.value, stored_at = excluded.stored_at",
+            (service_id, value, self._clock()),
+        )
+
+    def clear(self) -> int:
+        """Remove every cached answer; returns how many rows went."""
+        if not self.path.exists():
+            return 0
+        database = self._db()
+        removed = (
+            database.execute("DELETE FROM prices").rowcount
+            + database.execute("DELETE FROM sku_indexes").rowcount
+        )
+        return removed
+
+    def _expired(self, stored_at: float) -> bool:
+        return self._clock() - stored_at > self._ttl
+
+
+class CachedSource:
+    """A live source behind the cache: answers (and "no price") are kept for the TTL; failures are not."""
+
+    def __init__(self, source: PriceSource, cache: PriceCache):
+        self.source = source
+        self.cache = cache
+        self.name = source.name
+
+    def lookup(self, query: PriceQuery) -> Price | None:
+        hit, price = self.cache.get(self.name, query)
+        if hit:
+            return price
+        price = self.source.lookup(query)  # PricingUnavailable passes through uncached
+        self.cache.put(self.name, query, price)
+        return price
+
+
+def _key(source: str, query: PriceQuery) -> str:
+    return json.dumps(
+        [source, query.provider, query.service, query.region, query.product_family, query.attributes]
+    )
+
+
+def _price_to_json(price: Price) -> str:
+    return json.dumps(
+        {
+            "amount": str(price.amount),
+            "unit": price.unit,
+            "source": price.source,
+            "as_of": price.as_of,
+            "currency": price.currency,
+            "tiers": [[str(start), str(amount)] for start, amount in price.tiers],
+        }
+    )
+
+
+def _price_from_json(text: str) -> Price:
+    data = json.loads(text)
+    tiers = tuple((Decimal(start), Decimal(amount)) for start, amount in data["tiers"])
+    return Price(
+        Decimal(data["amount"]), data["unit"], data["source"], data["as_of"], data["currency"], tiers
+    )
