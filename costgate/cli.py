@@ -12,6 +12,7 @@ import click
 
 from costgate import __version__
 from costgate.model import CostgateError
+from costgate.pricing.setup import PRICING_MODES
 
 FORMATS = ("table", "json", "markdown")
 
@@ -28,7 +29,15 @@ def plan_options(command):
         click.argument("paths", nargs=-1, type=click.Path()),
         click.option("--plan", "plans", multiple=True, type=click.Path(), help="A plan JSON (repeatable); a directory reads every *.json in it."),
         click.option("--region", help="Region for resources whose provider configuration does not say."),
-        click.option("--pricing", "pricing_mode", default="embedded", show_default=True, help="Where prices come from."),
+        click.option(
+            "--pricing",
+            "pricing_mode",
+            type=click.Choice(PRICING_MODES),
+            default="embedded",
+            show_default=True,
+            help="Where prices come from: the embedded catalog, the providers' APIs (falling back to the catalog), "
+            "or the APIs whose credentials are found.",
+        ),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)

@@ -69,11 +69,11 @@ class AwsPriceList:
 
     def __init__(
         self,
-        client_factory: Callable[[], Any] = make_client,
+        client_factory: Callable[[], Any] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         max_attempts: int = MAX_ATTEMPTS,
     ):
-        self._client_factory = client_factory
+        self._client_factory = client_factory or make_client
         self._client: Any = None
         self._sleep = sleep
         self._max_attempts = max_attempts

@@ -126,11 +126,17 @@ class CachedSource:
         self.name = source.name
 
     def lookup(self, query: PriceQuery) -> Price | None:
-        hit, price = self.cache.get(self.name, query)
+        try:
+            hit, price = self.cache.get(self.name, query)
+        except sqlite3.Error:  # an unreadable cache must not stop the run; ask the source
+            hit, price = False, None
         if hit:
             return price
         price = self.source.lookup(query)  # PricingUnavailable passes through uncached
-        self.cache.put(self.name, query, price)
+        try:
+            self.cache.put(self.name, query, price)
+        except sqlite3.Error:
+            pass  # the answer is still right; it just is not kept
         return price
 
 

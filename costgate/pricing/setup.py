@@ -1,15 +1,61 @@
-"""Build the chain of price sources a run uses, from the --pricing mode."""
+"""Build the chain of price sources a run uses, from the --pricing mode.
+
+embedded: the catalog shipped in the package only (no network, no credentials).
+live:     cache -> AWS Price List API -> GCP Cloud Billing Catalog -> embedded catalog;
+          a live source that fails falls back to the catalog, and the report says so.
+auto:     like live, but AWS only when AWS credentials are found and GCP only when
+          GOOGLE_API_KEY is set; otherwise the embedded catalog alone.
+The live modules (boto3, requests) are imported only when a live mode is chosen.
+"""
 
 from __future__ import annotations
 
+import os
+
 from costgate.model import CostgateError
 from costgate.pricing.catalog import EmbeddedCatalog
-from costgate.pricing.source import PriceChain
+from costgate.pricing.source import PriceChain, PriceSource
 
-PRICING_MODES = ("embedded",)
+PRICING_MODES = ("embedded", "live", "auto")
 
 
-def price_chain(mode: str = "embedded") -> PriceChain:
+def price_chain(mode: str = "embedded", ttl_days: float | None = None) -> PriceChain:
     if mode == "embedded":
         return PriceChain([EmbeddedCatalog()])
-    raise CostgateError(f"unknown pricing mode {mode!r}; choose one of {', '.join(PRICING_MODES)}")
+    if mode not in PRICING_MODES:
+        raise CostgateError(f"unknown pricing mode {mode!r}; choose one of {', '.join(PRICING_MODES)}")
+    use_aws = mode == "live" or aws_credentials_found()
+    use_gcp = mode == "live" or bool(os.environ.get("GOOGLE_API_KEY"))
+    return PriceChain([*live_sources(use_aws, use_gcp, ttl_days), EmbeddedCatalog()])
+
+
+def live_sources(use_aws: bool, use_gcp: bool, ttl_days: float | None = None) -> list[PriceSource]:
+    from costgate.pricing.cache import DEFAULT_TTL_DAYS, CachedSource, PriceCache
+
+    cache = PriceCache(ttl_days=DEFAULT_TTL_DAYS if ttl_days is None else ttl_days)
+    sources: list[PriceSource] = []
+    if use_aws:
+        from costgate.pricing.aws import AwsPriceList
+
+        sources.append(CachedSource(AwsPriceList(), cache))
+    if use_gcp:
+        from costgate.pricing.gcp import GcpBillingCatalog
+
+        gcp = GcpBillingCatalog(
+            os.environ.get("GOOGLE_API_KEY"), os.environ.get("COSTGATE_GCP_PRICING_URL"), cache=cache
+        )
+        sources.append(CachedSource(gcp, cache))
+    return sources
+
+
+def aws_credentials_found() -> bool:
+    """Whether botocore's usual resolution (env, profile, SSO, container, instance role) finds credentials."""
+    import botocore.session
+    from botocore.exceptions import BotoCoreError
+
+    try:
+        return botocore.session.get_session().get_credentials() is not None
+    except (
+        BotoCoreError
+    ):  # a missing profile or broken config file: no usable credentials, auto stays offline
+        return False

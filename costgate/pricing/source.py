@@ -33,7 +33,19 @@ class PriceChain:
     def __init__(self, sources: list[PriceSource]):
         self.sources = sources
         self._answers: dict[PriceQuery, Lookup] = {}
-        self.warnings: list[str] = []
+        # why a live source failed -> the prices another source gave instead
+        self._fallbacks: dict[str, list[str]] = {}
+
+    @property
+    def warnings(self) -> list[str]:
+        """One line per failure reason, naming the prices that fell back (an estimate is never silently degraded)."""
+        lines = []
+        for note, priced in self._fallbacks.items():
+            shown = ", ".join(priced[:_SHOWN_FALLBACKS]) + (
+                f" and {len(priced) - _SHOWN_FALLBACKS} more" if len(priced) > _SHOWN_FALLBACKS else ""
+            )
+            lines.append(f"{note} ({len(priced)} price{'s' if len(priced) != 1 else ''}: {shown})")
+        return lines
 
     def lookup(self, query: PriceQuery) -> Lookup:
         answer = self._answers.get(query)
@@ -51,8 +63,8 @@ class PriceChain:
                 continue
             if price is not None:
                 note = f"priced by {source.name} because " + "; ".join(failures) if failures else ""
-                if note and note not in self.warnings:
-                    self.warnings.append(note)
+                if note:
+                    self._fallbacks.setdefault(note, []).append(describe(query))
                 return Lookup(price, "", note)
         names = " or ".join(source.name for source in self.sources)
         reason = f"no price in the {names} for {describe(query)}"
@@ -70,4 +82,5 @@ def describe(query: PriceQuery) -> str:
     return f"{query.service} {what} in {query.region}"
 
 
+_SHOWN_FALLBACKS = 5
 _BORING_ATTRIBUTES = {"preInstalledSw", "capacitystatus", "licenseModel", "usageType"}

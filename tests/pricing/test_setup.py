@@ -1,0 +1,185 @@
+"""Pricing modes: the chain each builds, fallback with a warning, and --pricing live end to end (stubbed AWS)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import boto3
+import pytest
+from botocore.stub import Stubber
+from click.testing import CliRunner
+
+from costgate.cli import cli
+from costgate.model import CostgateError, Price, PriceQuery
+from costgate.pricing import setup
+from costgate.pricing.source import PriceChain, PricingUnavailable
+from tests.helpers import change, plan_document
+from tests.pricing.aws_items import ec2_instance_item, storage_item
+from tests.pricing.test_aws import expected_params
+
+INSTANCE = PriceQuery.of(
+    "aws",
+    "AmazonEC2",
+    "us-east-1",
+    "Compute Instance",
+    capacitystatus="Used",
+    instanceType="m5.large",
+    licenseModel="No License required",
+    operatingSystem="Linux",
+    preInstalledSw="NA",
+    tenancy="Shared",
+)
+GP3 = PriceQuery.of("aws", "AmazonEC2", "us-east-1", "Storage", volumeApiName="gp3")
+
+
+@pytest.fixture(autouse=True)
+def isolated(monkeypatch, tmp_path):
+    monkeypatch.setenv("COSTGATE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("GOOGLE_API_KEY", raising=False)
+
+
+def source_names(chain: PriceChain) -> list[str]:
+    return [source.name for source in chain.sources]
+
+
+def test_modes_build_their_chains(monkeypatch):
+    assert source_names(setup.price_chain("embedded")) == ["embedded catalog"]
+    assert source_names(setup.price_chain("live")) == [
+        "aws price list api",
+        "gcp cloud billing catalog",
+        "embedded catalog",
+    ]
+    monkeypatch.setattr(setup, "aws_credentials_found", lambda: False)
+    assert source_names(setup.price_chain("auto")) == ["embedded catalog"]
+    monkeypatch.setenv("GOOGLE_API_KEY", "k")
+    assert source_names(setup.price_chain("auto")) == ["gcp cloud billing catalog", "embedded catalog"]
+    monkeypatch.setattr(setup, "aws_credentials_found", lambda: True)
+    assert source_names(setup.price_chain("auto")) == [
+        "aws price list api",
+        "gcp cloud billing catalog",
+        "embedded catalog",
+    ]
+    with pytest.raises(CostgateError, match="unknown pricing mode 'cheap'"):
+        setup.price_chain("cheap")
+
+
+def test_auto_finds_credentials_in_the_environment(monkeypatch):
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
+    assert setup.aws_credentials_found()
+
+
+class Failing:
+    name = "aws price list api"
+
+    def lookup(self, query):
+        raise PricingUnavailable("no AWS credentials found")
+
+
+class Fixed:
+    name = "embedded catalog"
+
+    def lookup(self, query):
+        return Price(Decimal("0.096"), "Hrs", "embedded catalog", "2026-11-01")
+
+
+def test_fallback_records_a_warning_naming_the_prices():
+    chain = PriceChain([Failing(), Fixed()])
+    lookup = chain.lookup(INSTANCE)
+    assert lookup.price.source == "embedded catalog"
+    chain.lookup(GP3)
+    assert chain.warnings == [
+        (
+            "priced by embedded catalog because aws price list api: no AWS credentials found "
+            "(2 prices: AmazonEC2 m5.large, Linux, Shared in us-east-1, AmazonEC2 gp3 in us-east-1)"
+        )
+    ]
+
+
+def write_plan(tmp_path) -> str:
+    document = plan_document(
+        change(
+            "aws_instance",
+            {"instance_type": "m5.large", "root_block_device": [{"volume_size": 30, "volume_type": "gp3"}]},
+            name="web",
+        )
+    )
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(document))
+    return str(path)
+
+
+def stubbed_client():
+    client = boto3.client(
+        "pricing", region_name="us-east-1", aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="x"
+    )
+    return client, Stubber(client)
+
+
+def test_pricing_live_end_to_end(monkeypatch, tmp_path):
+    client, stubber = stubbed_client()
+    stubber.add_response(
+        "get_products",
+        {"PriceList": [ec2_instance_item("m5.large", "0.0960000000")]},
+        expected_params(INSTANCE),
+    )
+    stubber.add_response(
+        "get_products", {"PriceList": [storage_item("gp3", "0.0800000000")]}, expected_params(GP3)
+    )
+    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda: client)
+    with stubber:
+        result = CliRunner().invoke(
+            cli, ["breakdown", "--pricing", "live", "--format", "json", write_plan(tmp_path)]
+        )
+        stubber.assert_no_pending_responses()
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    (resource,) = report["resources"]
+    components = {c["name"]: c for c in resource["components"]}
+    instance = components["Instance usage (Linux/UNIX, on-demand, m5.large)"]
+    root = components["Root volume (General Purpose SSD, gp3)"]
+    assert (instance["monthly_cost"], instance["price_source"]) == (
+        "70.08",
+        "aws price list api",
+    )  # 730 h x $0.096
+    assert (root["monthly_cost"], root["price_source"]) == ("2.40", "aws price list api")  # 30 GB x $0.08
+    assert report["warnings"] == []
+
+    # A second run answers from the cache: no stubbed response is queued, so any request would fail.
+    client2, stubber2 = stubbed_client()
+    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda: client2)
+    with stubber2:
+        again = CliRunner().invoke(
+            cli, ["breakdown", "--pricing", "live", "--format", "json", write_plan(tmp_path)]
+        )
+    assert json.loads(again.output)["resources"][0]["components"][0]["price_source"] == "aws price list api"
+
+
+def test_pricing_live_falls_back_to_the_catalog_with_a_warning(monkeypatch, tmp_path):
+    client, stubber = stubbed_client()
+    stubber.add_client_error(
+        "get_products",
+        "UnrecognizedClientException",
+        "The security token included in the request is invalid.",
+        400,
+    )
+    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda: client)
+    with stubber:
+        result = CliRunner().invoke(
+            cli, ["breakdown", "--pricing", "live", "--format", "json", write_plan(tmp_path)]
+        )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    costs = {c["name"]: (c["monthly_cost"], c["price_source"]) for c in report["resources"][0]["components"]}
+    assert costs["Instance usage (Linux/UNIX, on-demand, m5.large)"] == ("70.08", "embedded catalog")
+    (warning,) = report["warnings"]
+    assert warning.startswith(
+        "priced by embedded catalog because aws price list api: AWS rejected the credentials"
+    )
+    assert "2 prices" in warning
+
+
+def test_unknown_mode_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["breakdown", "--pricing", "cheap", write_plan(tmp_path)])
+    assert result.exit_code == 2 and "'cheap' is not one of" in result.output
