@@ -105,6 +105,9 @@ def main() -> None:
 
 
 # Commands of other areas live in their own modules (costgate/cli_<area>.py) and are registered here.
+from costgate.cli_pricing import pricing
+
+cli.add_command(pricing)
 
 
 if __name__ == "__main__":

@@ -84,7 +84,7 @@ class AwsPriceList:
             return None
         if self._broken:
             raise PricingUnavailable(self._broken)
-        prices = {_price_of(json.loads(item)) for item in self._products(query)}
+        prices = {price_of(json.loads(item)) for item in self._products(query)}
         prices.discard(None)
         if not prices:
             return None
@@ -141,7 +141,7 @@ class AwsPriceList:
         return self._client
 
 
-def _price_of(item: dict[str, Any]) -> Price | None:
+def price_of(item: dict[str, Any]) -> Price | None:
     """The on-demand price of one decoded PriceList item; several dimensions with ranges become tiers."""
     terms = item.get("terms", {}).get("OnDemand", {})
     dimensions = [
