@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import boto3
 import pytest
+import responses
 from botocore.stub import Stubber
 from click.testing import CliRunner
 
@@ -183,3 +184,36 @@ def test_pricing_live_falls_back_to_the_catalog_with_a_warning(monkeypatch, tmp_
 def test_unknown_mode_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["breakdown", "--pricing", "cheap", write_plan(tmp_path)])
     assert result.exit_code == 2 and "'cheap' is not one of" in result.output
+
+
+@responses.activate
+def test_live_chain_prices_gcp_through_the_catalog_api_once_then_from_the_cache(monkeypatch):
+    from tests.pricing.test_gcp import N2_CORE
+
+    monkeypatch.setenv("GOOGLE_API_KEY", "test-key")
+    monkeypatch.setenv("COSTGATE_GCP_PRICING_URL", "https://billing-proxy.test/v1")
+    responses.get("https://billing-proxy.test/v1/services/6F81-5844-456A/skus", json={"skus": [N2_CORE]})
+    core = PriceQuery.of(
+        "google",
+        "Compute Engine",
+        "us-central1",
+        "Compute",
+        description="N2 Instance Core",
+        usageType="OnDemand",
+    )
+    ram = PriceQuery.of(
+        "google",
+        "Compute Engine",
+        "us-central1",
+        "Compute",
+        description="N2 Instance Ram",
+        usageType="OnDemand",
+    )
+    first = setup.price_chain("live")
+    lookup = first.lookup(core)
+    assert (lookup.price.amount, lookup.price.source) == (Decimal("0.031611"), "gcp cloud billing catalog")
+    assert first.lookup(ram).price is None  # not in the SKU list, nor in this branch's catalog
+    # a later run reads the SKU index from the cache: no second request
+    again = setup.price_chain("live").lookup(core)
+    assert again.price.amount == Decimal("0.031611")
+    assert len(responses.calls) == 1
