@@ -27,8 +27,8 @@ from botocore.exceptions import (
     ReadTimeoutError,
 )
 
-from costgate.model import CostgateError, Price, PriceQuery
-from costgate.pricing.source import PricingUnavailable
+from costgate.model import Price, PriceQuery
+from costgate.pricing.source import AmbiguousQuery, PricingUnavailable
 
 AWS_SOURCE = "aws price list api"
 DEFAULT_ENDPOINT_REGION = "us-east-1"
@@ -52,7 +52,7 @@ _CREDENTIAL_CODES = {
 }
 
 
-class AmbiguousPrice(CostgateError):
+class AmbiguousPrice(AmbiguousQuery):
     """The filters matched more than one distinct price: the query is wrong, not something to average."""
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from costgate.model import Price, PriceQuery
 from costgate.pricing.aws import AmbiguousPrice, price_of
 from costgate.pricing.gcp import GcpBillingCatalog, index_skus
-from costgate.pricing.source import PriceSource, PricingUnavailable, describe
+from costgate.pricing.source import AmbiguousQuery, PriceSource, PricingUnavailable, describe
 
 BULK_SOURCE = "aws bulk offer file"
 
@@ -133,7 +133,7 @@ def rebuild(document: dict[str, Any], provider: str, source: PriceSource, as_of:
                 )
                 try:
                     price = source.lookup(query)
-                except PricingUnavailable as error:
+                except (PricingUnavailable, AmbiguousQuery) as error:
                     dropped.append(f"{describe(query)}: {error}")
                     continue
                 if price is None:

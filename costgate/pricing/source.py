@@ -12,6 +12,10 @@ class PricingUnavailable(Exception):
     """A live source could not answer (network, credentials, throttling): the chain falls back to the next source."""
 
 
+class AmbiguousQuery(Exception):
+    """A query matched several different prices: a bug in the cost model's query, never averaged or guessed."""
+
+
 class PriceSource(Protocol):
     name: str
 
@@ -33,7 +37,7 @@ class PriceChain:
     def __init__(self, sources: list[PriceSource]):
         self.sources = sources
         self._answers: dict[PriceQuery, Lookup] = {}
-        # why a live source failed -> the prices another source gave instead
+        # why a live source failed (or a query is wrong) -> the prices concerned
         self._fallbacks: dict[str, list[str]] = {}
 
     @property
@@ -61,6 +65,10 @@ class PriceChain:
             except PricingUnavailable as error:
                 failures.append(f"{source.name}: {error}")
                 continue
+            except AmbiguousQuery as error:
+                # Loud: the component is not priced, and the report's warnings name the query bug.
+                self._fallbacks.setdefault(f"query bug: {error}", []).append(describe(query))
+                return Lookup(None, f"{source.name}: {error}", "")
             if price is not None:
                 note = f"priced by {source.name} because " + "; ".join(failures) if failures else ""
                 if note:

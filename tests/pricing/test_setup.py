@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from costgate.cli import cli
 from costgate.model import CostgateError, Price, PriceQuery
 from costgate.pricing import setup
-from costgate.pricing.source import PriceChain, PricingUnavailable
+from costgate.pricing.source import AmbiguousQuery, PriceChain, PricingUnavailable
 from tests.helpers import change, plan_document
 from tests.pricing.aws_items import ec2_instance_item, storage_item
 from tests.pricing.test_aws import expected_params
@@ -95,6 +95,26 @@ def test_fallback_records_a_warning_naming_the_prices():
             "priced by embedded catalog because aws price list api: no AWS credentials found "
             "(2 prices: AmazonEC2 m5.large, Linux, Shared in us-east-1, AmazonEC2 gp3 in us-east-1)"
         )
+    ]
+
+
+class Ambiguous:
+    name = "aws price list api"
+
+    def lookup(self, query):
+        raise AmbiguousQuery("matches 2 different prices (0.096 per Hrs, 0.121 per Hrs)")
+
+
+def test_an_ambiguous_query_is_not_priced_and_reported_not_fallen_back():
+    chain = PriceChain([Ambiguous(), Fixed()])
+    lookup = chain.lookup(INSTANCE)
+    assert lookup.price is None
+    assert (
+        lookup.missing_reason
+        == "aws price list api: matches 2 different prices (0.096 per Hrs, 0.121 per Hrs)"
+    )
+    assert chain.warnings == [
+        "query bug: matches 2 different prices (0.096 per Hrs, 0.121 per Hrs) (1 price: AmazonEC2 m5.large, Linux, Shared in us-east-1)"
     ]
 
 
