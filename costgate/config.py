@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from costgate.discounts import Discount
 from costgate.model import CostgateError
 
 DEFAULT_FILE = "costgate.yml"
@@ -43,26 +44,6 @@ class TeamConfig:
 
 
 @dataclass(frozen=True)
-class Discount:
-    provider: str
-    percent: Decimal
-    service: str | None = None
-    resource_type: str | None = None
-    reason: str = ""
-
-    @property
-    def specificity(self) -> int:
-        return (self.service is not None) + 2 * (self.resource_type is not None)
-
-    def matches(self, provider: str, service: str, resource_type: str) -> bool:
-        return (
-            self.provider == provider
-            and self.service in (None, service)
-            and self.resource_type in (None, resource_type)
-        )
-
-
-@dataclass(frozen=True)
 class EnvironmentRules:
     tag_keys: tuple[str, ...] = ("env", "environment")
     paths: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # environment -> plan path globs
@@ -89,10 +70,6 @@ class Config:
     cache_ttl_days: int | None = None
     usage_file: str | None = None
 
-    def discount_for(self, provider: str, service: str, resource_type: str) -> Discount | None:
-        """The most specific matching discount (resource type beats service beats provider)."""
-        matching = [d for d in self.discounts if d.matches(provider, service, resource_type)]
-        return max(matching, key=lambda d: d.specificity, default=None)
 
 
 def load_config(path: str | None) -> Config:

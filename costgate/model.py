@@ -211,6 +211,9 @@ class Estimate:
     projects: tuple[Project, ...]
     warnings: tuple[str, ...]
     price_sources: tuple[tuple[str, str], ...]  # (source, as_of) pairs used
+    # The ProjectPlans priced (estimate.ProjectPlan): the check stage reads tags, configuration
+    # and attribute values from them. Not compared: an Estimate is equal by its figures.
+    plans: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def monthly_before(self) -> Decimal:
