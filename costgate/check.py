@@ -47,8 +47,8 @@ def run_check(
 
 
 def verdict(findings: list[Finding] | tuple[Finding, ...], budgets: tuple[BudgetStatus, ...], approved: bool) -> Verdict:
-    blocking = [f.message for f in findings if f.severity == "block"] + [b.message for b in budgets if b.status == "block"]
-    warning = [f.message for f in findings if f.severity == "warn"] + [b.message for b in budgets if b.status == "warn"]
+    blocking = [_said(f) for f in findings if f.severity == "block"] + [b.message for b in budgets if b.status == "block"]
+    warning = [_said(f) for f in findings if f.severity == "warn"] + [b.message for b in budgets if b.status == "warn"]
     if blocking:
         count = f"{len(blocking)} blocking issue{'s' if len(blocking) > 1 else ''}"
         if approved:
@@ -57,6 +57,10 @@ def verdict(findings: list[Finding] | tuple[Finding, ...], budgets: tuple[Budget
     if warning:
         return Verdict("warning", f"{len(warning)} warning{'s' if len(warning) > 1 else ''}: {warning[0]}")
     return Verdict("pass", "no blocking findings and every budget is within its limits")
+
+
+def _said(finding: Finding) -> str:
+    return f"{finding.address}: {finding.message}" if finding.address else finding.message
 
 
 def exit_code(result: CheckResult) -> int:

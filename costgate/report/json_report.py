@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 from importlib import resources
+from decimal import Decimal
 from typing import Any
 
 from costgate.model import STATUSES, CheckResult, Estimate, PricedComponent, ResourceEstimate
@@ -135,11 +136,15 @@ def check_dict(result: CheckResult, generated_at: datetime | None = None) -> dic
     attribution = result.attribution
     report["attribution"] = {
         "owners": dict(attribution.owners),
-        "resources_with_owner_percent": plain(attribution.resources_with_owner_percent),
-        "delta_with_owner_percent": plain(attribution.delta_with_owner_percent),
+        "resources_with_owner_percent": _percent(attribution.resources_with_owner_percent),
+        "delta_with_owner_percent": _percent(attribution.delta_with_owner_percent),
         "unowned": list(attribution.unowned),
     }
     return report
+
+
+def _percent(value: Decimal) -> str:
+    return format(value.quantize(Decimal("0.1")), "f")
 
 
 def render_check_json(result: CheckResult) -> str:
