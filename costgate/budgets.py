@@ -178,18 +178,18 @@ def pr_increase_findings(team: str, limits: Thresholds, delta: Decimal, before: 
                 team=team,
             )
         )
-    if limits.max_pr_increase_percent is not None and delta > 0:
-        if before > 0:
-            increase = delta / before * HUNDRED
-            if increase > limits.max_pr_increase_percent:
-                findings.append(
-                    Finding(
-                        "budget.max_pr_increase_percent",
-                        limits.pr_increase_severity,
-                        "",
-                        f"{who}this PR raises the monthly cost by {increase.quantize(Decimal('0.1'))}%"
-                        f" ({dollars(before)} -> {dollars(before + delta)}), above the limit of {limits.max_pr_increase_percent}%",
-                        team=team,
-                    )
+    # A share of nothing is undefined: a plan that creates everything from $0 is left to the USD limit.
+    if limits.max_pr_increase_percent is not None and delta > 0 and before > 0:
+        increase = delta / before * HUNDRED
+        if increase > limits.max_pr_increase_percent:
+            findings.append(
+                Finding(
+                    "budget.max_pr_increase_percent",
+                    limits.pr_increase_severity,
+                    "",
+                    f"{who}this PR raises the monthly cost by {increase.quantize(Decimal('0.1'))}%"
+                    f" ({dollars(before)} -> {dollars(before + delta)}), above the limit of {limits.max_pr_increase_percent}%",
+                    team=team,
                 )
+            )
     return findings

@@ -106,8 +106,8 @@ if __name__ == "__main__":
     sys.exit(0)
 
 # Commands of other areas live in their own modules (costgate/cli_<area>.py) and are registered here.
-from costgate.cli_check import check  # noqa: E402
-from costgate.cli_config import config_group  # noqa: E402
+from costgate.cli_check import check
+from costgate.cli_config import config_group
 
 cli.add_command(check)
 cli.add_command(config_group)

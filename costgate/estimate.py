@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from costgate.discounts import Discount, best_discount
 from costgate.model import (
     FREE,
     NOT_PRICED,
@@ -23,7 +24,6 @@ from costgate.model import (
     ResourceChange,
     ResourceEstimate,
 )
-from costgate.discounts import Discount, best_discount
 from costgate.plan import Plan
 from costgate.plan_context import PlanContext
 from costgate.pricing.source import PriceChain

@@ -7,9 +7,8 @@ from decimal import Decimal
 
 import jsonschema
 
-from costgate.check import run_check
+from costgate.check import run_check, verdict
 from costgate.model import BudgetStatus, Finding
-from costgate.check import verdict
 from costgate.policies import policy_from_dict
 from costgate.report.json_report import check_dict, report_schema
 from costgate.report.table import render_check_table

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from costgate.discounts import Discount, best_discount
 from tests.gate_helpers import priced
-from tests.helpers import change, cents
+from tests.helpers import cents, change
 
 RULES = (
     Discount("aws", Decimal(7)),

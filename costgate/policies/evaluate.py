@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from costgate.config import Config
 from costgate.model import Attribution, Estimate, Finding
 from costgate.policies import Policy

@@ -38,7 +38,7 @@ def local_defaults(plan_path: str, source: str) -> dict[str, Any]:
         try:
             with file.open(encoding="utf-8") as handle:
                 parsed = hcl2.load(handle)
-        except Exception:  # noqa: BLE001 - an unreadable module file only means no defaults from it
+        except Exception:  # noqa: BLE001, S112 - an unreadable module file only means no defaults from it
             continue
         for block in parsed.get("variable") or []:
             for name, body in block.items():

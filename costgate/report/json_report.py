@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
-from importlib import resources
 from decimal import Decimal
+from importlib import resources
 from typing import Any
 
 from costgate.model import STATUSES, CheckResult, Estimate, PricedComponent, ResourceEstimate

@@ -122,11 +122,11 @@ def render_check_table(result: CheckResult) -> str:
             where = f" {finding.address}" if finding.address else ""
             lines.append(_clip(f"  [{finding.severity}] {finding.policy_id}{where}: {finding.message}", WIDTH * 2))
     attribution = result.attribution
-    lines += [
-        "",
+    ownership = (
         f"Ownership: {plain(attribution.resources_with_owner_percent)}% of changed resources,"
-        f" {plain(attribution.delta_with_owner_percent)}% of the cost change have an owner",
-    ]
+        f" {plain(attribution.delta_with_owner_percent)}% of the cost change have an owner"
+    )
+    lines += ["", ownership]
     if attribution.unowned:
         lines.append(_clip("  No owner: " + ", ".join(attribution.unowned), WIDTH * 2))
     verdict = result.verdict

@@ -9,7 +9,7 @@ from costgate.policies import policy_from_dict
 from costgate.policies.evaluate import evaluate
 from costgate.pricing.setup import price_chain
 from tests.gate_helpers import config, priced
-from tests.helpers import change, cents
+from tests.helpers import cents, change
 
 DEV = {"env": "dev"}
 
