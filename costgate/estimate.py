@@ -199,7 +199,8 @@ def price_component(component: CostComponent, prices: PriceChain) -> PricedCompo
     assert isinstance(quantity, Decimal)
     if component.per is not None:
         quantity *= component.per.current
-    cost = price.cost(quantity) * (1 - component.discount_percent / 100)
+    list_cost = price.cost(quantity)
+    cost = list_cost * (1 - component.discount_percent / 100)
     return PricedComponent(
         component.name,
         component.unit,
@@ -212,6 +213,7 @@ def price_component(component: CostComponent, prices: PriceChain) -> PricedCompo
         discount_reason=component.discount_reason,
         usage_key=component.usage_key,
         from_usage=component.from_usage,
+        list_monthly_cost=list_cost if component.discount_percent else None,
     )
 
 

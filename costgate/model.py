@@ -168,6 +168,13 @@ class PricedComponent:
     discount_reason: str = ""
     usage_key: str = ""
     from_usage: bool = False
+    list_monthly_cost: Decimal | None = None  # before the discount; set only when discount_percent is
+
+    @property
+    def monthly_discount(self) -> Decimal | None:
+        if self.list_monthly_cost is None or self.monthly_cost is None:
+            return None
+        return self.list_monthly_cost - self.monthly_cost
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,22 @@ def test_without_discounts_nothing_changes():
     result = priced(change("aws_ebs_volume", {"type": "gp2", "size": 100}))
     assert result.resources[0].monthly_after == Decimal("10.00")
     assert result.resources[0].components[0].discount_percent == 0
+
+
+def test_report_shows_list_price_discount_and_effective_price():
+    from costgate.report.json_report import report_dict
+
+    result = priced(change("aws_ebs_volume", {"type": "gp2", "size": 100}), discounts=RULES)
+    component = result.resources[0].components[0]
+    assert (component.list_monthly_cost, component.monthly_cost, component.monthly_discount) == (
+        Decimal("10.000"),
+        Decimal("7.00000"),
+        Decimal("3.00000"),
+    )  # 100 GB x $0.10 = $10.00 list, 30% off = $7.00
+    (entry,) = report_dict(result)["resources"][0]["components"]
+    assert (entry["unit_price"], entry["discount_percent"], entry["list_monthly_cost"], entry["monthly_cost"]) == (
+        "0.1",
+        "30",
+        "10.00",
+        "7.00",
+    )

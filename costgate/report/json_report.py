@@ -98,6 +98,8 @@ def _component(component: PricedComponent) -> dict[str, Any]:
     if component.discount_percent:
         entry["discount_percent"] = plain(component.discount_percent)
         entry["discount_reason"] = component.discount_reason
+        if component.list_monthly_cost is not None:
+            entry["list_monthly_cost"] = money(component.list_monthly_cost)
     return entry
 
 
