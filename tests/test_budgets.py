@@ -160,3 +160,14 @@ def test_cost_explorer_month_to_date_projected_to_month_end():
 
 def test_cost_explorer_on_the_first_of_the_month_has_no_basis():
     assert cost_explorer_spend(config(), client=object(), today=date(2026, 11, 1)) == {}
+
+
+def test_budgets_use_effective_prices():
+    from costgate.discounts import Discount
+
+    plan = priced(
+        change("aws_ebs_volume", {"type": "gp2", "size": 100, "tags": {"team": "payments"}}),
+        discounts=(Discount("aws", Decimal(20)),),
+    )
+    (status,), _ = budgets(config(teams={"payments": team(100, 0)}), plan)
+    assert status.pr_monthly_delta == Decimal("8.00")  # 100 GB x $0.10 x 0.80

@@ -263,3 +263,15 @@ def test_module_globs_select_calls(modules):
     configuration = module_configuration({"instance_class": {"default": "db.m5.large"}})
     found = run({"kind": "module_defaults", "modules": modules}, ORDERS_DB, configuration=configuration)
     assert len(found) == (1 if modules == ["module.orders_*"] else 0)
+
+
+def test_scope_by_team_and_resource_type():
+    cfg = config(teams={"web": {}, "data": {}})
+    volumes = (
+        change("aws_ebs_volume", {"type": "gp2", "size": 1, "tags": {"team": "web"}}, name="web"),
+        change("aws_ebs_volume", {"type": "gp2", "size": 1, "tags": {"team": "data"}}, name="data"),
+    )
+    web_only = run({"kind": "gp2_to_gp3", "scope": {"teams": ["web"]}}, *volumes, cfg=cfg)
+    assert [(f.address, f.team) for f in web_only] == [("aws_ebs_volume.web", "web")]
+    instances_only = run({"kind": "gp2_to_gp3", "scope": {"resource_types": ["aws_instance"]}}, *volumes, cfg=cfg)
+    assert instances_only == ()
