@@ -296,9 +296,21 @@ def unattached_eip(policy: Policy, subject: Subject, engine: Engine) -> list[Fin
 
 
 def _referenced_elsewhere(subject: Subject) -> bool:
-    name = subject.resource.address.split("[", 1)[0].removeprefix(f"{subject.resource.module}.").removeprefix(".")
-    text = repr(subject.configuration)
-    return f"'{name}.id'" in text or f"'{name}.allocation_id'" in text or f"'{name}'" in text
+    """Whether any expression in the configuration refers to this resource (aws_eip.this or aws_eip.this.id)."""
+    name = subject.resource.address.split("[", 1)[0].removeprefix(f"{subject.resource.module}.")
+    return any(ref == name or ref.startswith(name + ".") for ref in _references(subject.configuration))
+
+
+def _references(node: Any) -> Iterator[str]:
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if key == "references" and isinstance(value, list):
+                yield from (ref for ref in value if isinstance(ref, str))
+            else:
+                yield from _references(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _references(item)
 
 
 def _removal(policy: Policy, subject: Subject, what: str) -> Finding:
