@@ -83,11 +83,12 @@ def environment_of(change: ResourceChange, plan_path: str, config: Config) -> st
 
 def subjects(estimate: Estimate, config: Config, attribution: Attribution) -> Iterator[Subject]:
     changes = changes_by_address(estimate)
-    contexts = {
-        project.name: (PlanContext(project.plan.changes, project.plan.configuration), project.plan.configuration)
-        for project in estimate.plans
-    }
-    project_names = {project.plan.changes[0].project if project.plan.changes else "": project.name for project in estimate.plans}
+    # ResourceEstimate.project is the project name the plan reader stamped on each change.
+    contexts: dict[str, tuple[PlanContext, Mapping[str, Any]]] = {}
+    for project in estimate.plans:
+        context = (PlanContext(project.plan.changes, project.plan.configuration), project.plan.configuration)
+        for change in project.plan.changes:
+            contexts.setdefault(change.project, context)
     for resource in estimate.resources:
         if resource.status == FREE or resource.action not in ("create", "update", "replace"):
             continue
@@ -95,7 +96,7 @@ def subjects(estimate: Estimate, config: Config, attribution: Attribution) -> It
         if found is None:
             continue
         change, plan_path = found
-        context, configuration = contexts[project_names.get(resource.project, next(iter(contexts)))]
+        context, configuration = contexts[resource.project]
         yield Subject(
             resource,
             change,
