@@ -44,14 +44,16 @@ def plan_options(command):
     return command
 
 
-def priced_plans(paths: tuple[str, ...], plans: tuple[str, ...], region: str | None, pricing_mode: str):
-    """Read the plans and price them: the Estimate every command starts from."""
+def priced_plans(
+    paths: tuple[str, ...], plans: tuple[str, ...], region: str | None, pricing_mode: str, discounts: tuple = ()
+):
+    """Read the plans and price them: the Estimate every command starts from (discounts: config.discounts)."""
     from costgate.estimate import estimate
     from costgate.inputs import load_projects
     from costgate.pricing.setup import price_chain
 
     projects = load_projects(paths + plans, region)
-    return estimate(projects, price_chain(pricing_mode))
+    return estimate(projects, price_chain(pricing_mode), discounts=discounts)
 
 
 @cli.command()
@@ -104,11 +106,19 @@ def main() -> None:
         sys.exit(exit_.exit_code)
 
 
+if __name__ == "__main__":
+    # `python -m costgate.cli` runs this file as __main__; the cli_<area> modules import costgate.cli,
+    # so run that imported module (with every command registered) rather than this copy.
+    from costgate.cli import main as _imported_main
+
+    _imported_main()
+    sys.exit(0)
+
 # Commands of other areas live in their own modules (costgate/cli_<area>.py) and are registered here.
+from costgate.cli_check import check
+from costgate.cli_config import config_group
 from costgate.cli_pricing import pricing
 
+cli.add_command(check)
+cli.add_command(config_group)
 cli.add_command(pricing)
-
-
-if __name__ == "__main__":
-    main()

@@ -6,10 +6,11 @@ not_priced (with a reason). Nothing is ever a silent $0.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from costgate.discounts import Discount, best_discount
 from costgate.model import (
     FREE,
     NOT_PRICED,
@@ -39,7 +40,11 @@ class ProjectPlan:
     plan: Plan
 
 
-def estimate(projects: Iterable[ProjectPlan], prices: PriceChain, usage: object = None) -> Estimate:
+def estimate(
+    projects: Iterable[ProjectPlan], prices: PriceChain, usage: object = None, discounts: Sequence[Discount] = ()
+) -> Estimate:
+    """Price every managed change; `discounts` (negotiated rates from costgate.yml) lower matching components."""
+    projects = list(projects)
     resources: list[ResourceEstimate] = []
     summaries: list[Project] = []
     warnings: list[str] = []
@@ -48,7 +53,7 @@ def estimate(projects: Iterable[ProjectPlan], prices: PriceChain, usage: object 
         warnings.extend(plan.warnings)
         context = PlanContext(plan.changes, plan.configuration, usage)
         project_resources = [
-            estimate_resource(change, context, prices) for change in plan.changes if change.mode == "managed"
+            estimate_resource(change, context, prices, discounts) for change in plan.changes if change.mode == "managed"
         ]
         resources.extend(project_resources)
         summaries.append(
@@ -63,10 +68,14 @@ def estimate(projects: Iterable[ProjectPlan], prices: PriceChain, usage: object 
     used_sources = sorted(
         {(c.price_source, c.price_as_of) for r in resources for c in (*r.components, *r.components_before) if c.price_source}
     )
-    return Estimate(tuple(resources), tuple(summaries), tuple(dict.fromkeys(warnings)), tuple(used_sources))
+    return Estimate(
+        tuple(resources), tuple(summaries), tuple(dict.fromkeys(warnings)), tuple(used_sources), plans=tuple(projects)
+    )
 
 
-def estimate_resource(change: ResourceChange, context: PlanContext, prices: PriceChain) -> ResourceEstimate:
+def estimate_resource(
+    change: ResourceChange, context: PlanContext, prices: PriceChain, discounts: Sequence[Discount] = ()
+) -> ResourceEstimate:
     def outcome(status: str, reason: str = "", **priced: object) -> ResourceEstimate:
         return ResourceEstimate(
             address=change.address,
@@ -94,8 +103,8 @@ def estimate_resource(change: ResourceChange, context: PlanContext, prices: Pric
     before_side = _side(change, context, after=False) if change.action in ("update", "replace", "delete", "forget") else None
     after_side = _side(change, context, after=True) if change.action in ("create", "update", "replace", "no-op") else None
     try:
-        after = _price_side(model(after_side), prices) if after_side else None
-        before = _price_side(model(before_side), prices) if before_side else None
+        after = _price_side(_discounted(model(after_side), change.type, discounts), prices) if after_side else None
+        before = _price_side(_discounted(model(before_side), change.type, discounts), prices) if before_side else None
     except Exception as error:  # noqa: BLE001 - a plan value a model did not expect must not stop the run
         return outcome(NOT_PRICED, f"costgate could not read this resource's attributes ({type(error).__name__}: {error})")
     if change.action in ("no-op", "forget"):
@@ -118,6 +127,20 @@ def estimate_resource(change: ResourceChange, context: PlanContext, prices: Pric
         monthly_at_minimum=at_min,
         monthly_at_maximum=at_max,
     )
+
+
+def _discounted(components: list[CostComponent], resource_type: str, discounts: Sequence[Discount]) -> list[CostComponent]:
+    """Apply the most specific negotiated discount to each component a model did not discount itself."""
+    if not discounts:
+        return components
+    result = []
+    for component in components:
+        query = component.price_query
+        found = best_discount(discounts, query.provider, query.service, resource_type) if query is not None else None
+        if found is not None and not component.discount_percent:
+            component = replace(component, discount_percent=found.percent, discount_reason=found.describe())
+        result.append(component)
+    return result
 
 
 def _side(change: ResourceChange, context: PlanContext, after: bool) -> Side | None:
@@ -176,7 +199,8 @@ def price_component(component: CostComponent, prices: PriceChain) -> PricedCompo
     assert isinstance(quantity, Decimal)
     if component.per is not None:
         quantity *= component.per.current
-    cost = price.cost(quantity) * (1 - component.discount_percent / 100)
+    list_cost = price.cost(quantity)
+    cost = list_cost * (1 - component.discount_percent / 100)
     return PricedComponent(
         component.name,
         component.unit,
@@ -189,6 +213,7 @@ def price_component(component: CostComponent, prices: PriceChain) -> PricedCompo
         discount_reason=component.discount_reason,
         usage_key=component.usage_key,
         from_usage=component.from_usage,
+        list_monthly_cost=list_cost if component.discount_percent else None,
     )
 
 

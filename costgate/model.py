@@ -168,6 +168,13 @@ class PricedComponent:
     discount_reason: str = ""
     usage_key: str = ""
     from_usage: bool = False
+    list_monthly_cost: Decimal | None = None  # before the discount; set only when discount_percent is
+
+    @property
+    def monthly_discount(self) -> Decimal | None:
+        if self.list_monthly_cost is None or self.monthly_cost is None:
+            return None
+        return self.list_monthly_cost - self.monthly_cost
 
 
 @dataclass(frozen=True)
@@ -211,6 +218,9 @@ class Estimate:
     projects: tuple[Project, ...]
     warnings: tuple[str, ...]
     price_sources: tuple[tuple[str, str], ...]  # (source, as_of) pairs used
+    # The ProjectPlans priced (estimate.ProjectPlan): the check stage reads tags, configuration
+    # and attribute values from them. Not compared: an Estimate is equal by its figures.
+    plans: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def monthly_before(self) -> Decimal:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from decimal import Decimal
 from importlib import resources
 from typing import Any
 
-from costgate.model import STATUSES, Estimate, PricedComponent, ResourceEstimate
+from costgate.model import STATUSES, CheckResult, Estimate, PricedComponent, ResourceEstimate
 from costgate.report.money import money, plain
 
 REPORT_VERSION = "1"
@@ -97,9 +98,57 @@ def _component(component: PricedComponent) -> dict[str, Any]:
     if component.discount_percent:
         entry["discount_percent"] = plain(component.discount_percent)
         entry["discount_reason"] = component.discount_reason
+        if component.list_monthly_cost is not None:
+            entry["list_monthly_cost"] = money(component.list_monthly_cost)
     return entry
 
 
 def report_schema() -> dict[str, Any]:
     text = (resources.files("costgate") / "schemas" / "report.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+def check_dict(result: CheckResult, generated_at: datetime | None = None) -> dict[str, Any]:
+    """The breakdown report plus verdict, findings, budgets and attribution (a `costgate check`)."""
+    report = report_dict(result.estimate, generated_at)
+    report["verdict"] = {"status": result.verdict.status, "reason": result.verdict.reason, "approved": result.verdict.approved}
+    report["findings"] = [
+        {
+            "policy_id": f.policy_id,
+            "severity": f.severity,
+            "address": f.address,
+            "message": f.message,
+            "monthly_saving": money(f.monthly_saving),
+            "team": f.team,
+        }
+        for f in result.findings
+    ]
+    report["budgets"] = [
+        {
+            "team": b.team,
+            "monthly_budget": money(b.monthly_budget),
+            "current_monthly_spend": money(b.current_monthly_spend),
+            "pr_monthly_delta": money(b.pr_monthly_delta),
+            "projected": money(b.projected),
+            "status": b.status,
+            "message": b.message,
+        }
+        for b in result.budgets
+    ]
+    attribution = result.attribution
+    report["attribution"] = {
+        "owners": dict(attribution.owners),
+        "resources_with_owner_percent": _percent(attribution.resources_with_owner_percent),
+        "delta_with_owner_percent": _percent(attribution.delta_with_owner_percent),
+        "unowned": list(attribution.unowned),
+    }
+    return report
+
+
+def _percent(value: Decimal) -> str:
+    return format(value.quantize(Decimal("0.1")), "f")
+
+
+def render_check_json(result: CheckResult) -> str:
+    indent = 2 if len(result.estimate.resources) <= 1000 else None
+    return json.dumps(check_dict(result), indent=indent) + "\n"

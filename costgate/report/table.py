@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from costgate.model import FREE, NOT_PRICED, PRICED, USAGE_BASED, Estimate, PricedComponent
+from costgate.model import FREE, NOT_PRICED, PRICED, USAGE_BASED, CheckResult, Estimate, PricedComponent
 from costgate.report import by_size_of_change
 from costgate.report.money import dollars, percent_change, plain, unit_price
 
@@ -98,3 +98,41 @@ def _row(name: str, before: str, after: str, delta: str) -> str:
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
+
+
+def render_check_table(result: CheckResult) -> str:
+    """The estimate table, then budgets, findings (blocking first), attribution and the verdict."""
+    lines = [render_table(result.estimate).rstrip("\n")]
+    if result.budgets:
+        lines += ["", "Budgets:", _budget_row("Team", "Budget", "Current", "This PR", "Projected", "Status"), "─" * WIDTH]
+        for budget in result.budgets:
+            lines.append(
+                _budget_row(
+                    budget.team,
+                    dollars(budget.monthly_budget),
+                    dollars(budget.current_monthly_spend),
+                    dollars(budget.pr_monthly_delta, signed=True),
+                    dollars(budget.projected),
+                    budget.status,
+                )
+            )
+    if result.findings:
+        lines += ["", "Findings:"]
+        for finding in result.findings:  # run_check sorts blocking first
+            where = f" {finding.address}" if finding.address else ""
+            lines.append(_clip(f"  [{finding.severity}] {finding.policy_id}{where}: {finding.message}", WIDTH * 2))
+    attribution = result.attribution
+    ownership = (
+        f"Ownership: {plain(attribution.resources_with_owner_percent)}% of changed resources,"
+        f" {plain(attribution.delta_with_owner_percent)}% of the cost change have an owner"
+    )
+    lines += ["", ownership]
+    if attribution.unowned:
+        lines.append(_clip("  No owner: " + ", ".join(attribution.unowned), WIDTH * 2))
+    verdict = result.verdict
+    lines += ["", f"Verdict: {verdict.status.upper()}{' (approved)' if verdict.approved else ''}: {verdict.reason}"]
+    return "\n".join(lines) + "\n"
+
+
+def _budget_row(team: str, *cells: str) -> str:
+    return _clip(team, 24).ljust(24) + "".join(" " + cell.rjust(14) for cell in cells)

@@ -1,0 +1,30 @@
+"""Build estimates with configs by hand for the gate's tests (attribution, budgets, policies, check)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from costgate.config import Config, config_from_dict
+from costgate.discounts import Discount
+from costgate.estimate import ProjectPlan, estimate
+from costgate.model import Estimate
+from costgate.plan import read_plan
+from costgate.pricing.setup import price_chain
+from tests.helpers import plan_document
+
+
+def priced(
+    *changes: dict[str, Any],
+    path: str = "plan.json",
+    configuration: dict | None = None,
+    discounts: tuple[Discount, ...] = (),
+) -> Estimate:
+    document = plan_document(*changes)
+    if configuration is not None:
+        document["configuration"] = {**document["configuration"], **configuration}
+    plan = read_plan(document, path)
+    return estimate([ProjectPlan("plan", path, plan)], price_chain("embedded"), discounts=discounts)
+
+
+def config(**data: Any) -> Config:
+    return config_from_dict(data)
