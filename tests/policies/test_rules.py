@@ -134,14 +134,21 @@ def test_previous_generation_priced_and_not_priced():
     assert cents(finding.monthly_saving) == Decimal("0.88")  # 730 h x ($0.0116 - $0.0104) = $0.876
     assert finding.message.startswith("t2.micro is a previous generation; t3.micro costs $8.23/month")
     m5 = only(run({"kind": "previous_generation"}, change("aws_instance", {"instance_type": "m5.large", **root})))
-    assert m5.monthly_saving is None
-    assert m5.message.startswith("m5.large is a previous generation; m6i.large: no price for the alternative (")
+    # m6i.large lists at m5.large's $0.096/h: the same money buys the newer generation
+    assert m5.monthly_saving == Decimal("0.000")
+    assert m5.message.startswith("m5.large is a previous generation; m6i.large costs $70.72/month instead of $70.72")
+    m4 = only(run({"kind": "previous_generation"}, change("aws_instance", {"instance_type": "m4.large", **root})))
+    assert m4.monthly_saving == Decimal("2.920")  # 730 h x ($0.100 - $0.096) = $2.92
+    assert m4.message.startswith("m4.large is a previous generation; m6i.large costs $70.72/month instead of $73.64")
 
 
-def test_graviton_without_a_price_says_so():
+def test_graviton_priced_and_without_a_price():
     finding = only(run({"kind": "graviton"}, change("aws_db_instance", {**DB, "instance_class": "db.m5.large"})))
-    assert finding.monthly_saving is None
-    assert "db.m6g.large: no price for the alternative" in finding.message
+    assert cents(finding.monthly_saving) == Decimal("13.87")  # 730 h x ($0.171 - $0.152) = $13.87
+    assert "db.m6g.large costs $118.37/month instead of $132.24" in finding.message
+    r5 = only(run({"kind": "graviton"}, change("aws_db_instance", {**DB, "instance_class": "db.r5.24xlarge"})))
+    assert r5.monthly_saving is None
+    assert "db.r6g.24xlarge: no price for the alternative" in r5.message
 
 
 def test_multi_az_outside_production():
