@@ -96,6 +96,9 @@ def main() -> None:
 
 
 # Commands of other areas live in their own modules (costgate/cli_<area>.py) and are registered here.
+from costgate.cli_merge import merge  # noqa: E402
+
+cli.add_command(merge)
 
 
 if __name__ == "__main__":
