@@ -96,10 +96,15 @@ def main() -> None:
 
 
 # Commands of other areas live in their own modules (costgate/cli_<area>.py) and are registered here.
+if __name__ == "__main__":
+    # `python -m costgate.cli`: run the importable module. Run as __main__, this file would be imported a
+    # second time by the command modules below (they import plan_options from costgate.cli) mid-registration.
+    from costgate.cli import main as _main
+
+    _main()
+    sys.exit(0)
+from costgate.cli_github import comment  # noqa: E402
 from costgate.cli_merge import merge  # noqa: E402
 
+cli.add_command(comment)
 cli.add_command(merge)
-
-
-if __name__ == "__main__":
-    main()

@@ -19,7 +19,7 @@ _VERDICT_RANK = {"pass": 0, "warning": 1, "blocked": 2}
 
 
 def merge_results(results: Sequence[tuple[str, Estimate | CheckResult]], config=None) -> Estimate | CheckResult:
-    """Merge (origin path, result) pairs; the origin names a project when a report has one unnamed project."""
+    """Merge (origin path, result) pairs; a report's path names its project when it has one ("" keeps the name)."""
     if not results:
         raise CostgateError("nothing to merge: pass one or more costgate JSON reports")
     estimates = [_renamed(origin, _estimate(result)) for origin, result in results]
@@ -47,7 +47,7 @@ def _estimate(result: Estimate | CheckResult) -> Estimate:
 
 def _renamed(origin: str, estimate: Estimate) -> Estimate:
     """A single-project report names its project after the report's file (or directory for report.json)."""
-    if len(estimate.projects) != 1:
+    if not origin or len(estimate.projects) != 1:
         return estimate
     path = Path(origin)
     name = path.stem if path.stem not in ("report", "costgate", "plan") or not path.parent.name else str(path.parent)
