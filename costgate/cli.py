@@ -103,8 +103,8 @@ if __name__ == "__main__":
 
     _main()
     sys.exit(0)
-from costgate.cli_github import comment  # noqa: E402
-from costgate.cli_merge import merge  # noqa: E402
+from costgate.cli_github import comment
+from costgate.cli_merge import merge
 
 cli.add_command(comment)
 cli.add_command(merge)

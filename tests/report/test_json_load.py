@@ -35,7 +35,7 @@ def test_check_report_round_trips(tmp_path):
         (Finding("gp2-to-gp3", "warn", "aws_ebs_volume.x", "use gp3", Decimal("2.00"), "payments"),),
         (BudgetStatus("payments", Decimal(1000), Decimal(900), Decimal("33.36"), "warn", "93% of budget"),),
         Verdict("warning", "payments near budget"),
-        Attribution({"aws_instance.web": "payments"}, Decimal("20"), Decimal("37.5"), ("aws_nat_gateway.main",)),
+        Attribution({"aws_instance.web": "payments"}, Decimal(20), Decimal("37.5"), ("aws_nat_gateway.main",)),
     )
     path = tmp_path / "check.json"
     path.write_text(json.dumps(check_report_dict(result)))
@@ -57,8 +57,10 @@ def test_is_report_tells_reports_from_plans():
         ("{not json", "not JSON"),
         ('{"version": "1", "currency": "EUR", "totals": {}, "resources": [], "warnings": []}', "not a costgate report: "),
         (
-            '{"version": "1", "currency": "USD", "totals": {"monthly_before": "0.00", "monthly_after": "0.00",'
-            ' "monthly_delta": "0.00"}, "resources": [], "warnings": [], "findings": [{"severity": "warn"}]}',
+            (
+                '{"version": "1", "currency": "USD", "totals": {"monthly_before": "0.00", "monthly_after": "0.00",'
+                ' "monthly_delta": "0.00"}, "resources": [], "warnings": [], "findings": [{"severity": "warn"}]}'
+            ),
             "bad or missing field",
         ),
     ],

@@ -16,7 +16,7 @@ from costgate.model import (
     Verdict,
 )
 from costgate.report.markdown import render_markdown
-from tests.helpers import FIXTURES, plan_document, change, run_estimate
+from tests.helpers import FIXTURES, change, plan_document, run_estimate
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
@@ -39,8 +39,11 @@ def estimate_of(*resources: ResourceEstimate, projects=()) -> Estimate:
     return Estimate(tuple(resources), tuple(projects), (), (("embedded catalog", "2026-11-01"),))
 
 
-def check_of(estimate: Estimate, findings=(), budgets=(), verdict=Verdict("pass", "within budget")) -> CheckResult:
-    attribution = Attribution({}, Decimal("50"), Decimal("75.4"), ("aws_instance.orphan",))
+PASS = Verdict("pass", "within budget")
+
+
+def check_of(estimate: Estimate, findings=(), budgets=(), verdict=PASS) -> CheckResult:
+    attribution = Attribution({}, Decimal(50), Decimal("75.4"), ("aws_instance.orphan",))
     return CheckResult(estimate, tuple(findings), tuple(budgets), verdict, attribution)
 
 
@@ -68,7 +71,7 @@ def test_decrease_uses_a_minus_sign_and_percent():
 
 def test_hostile_names_stay_literal():
     resources = [resource(name, "0", "10", status=NOT_PRICED if i % 2 else PRICED, reason=f"reason {name}") for i, name in enumerate(HOSTILE)]
-    findings = [Finding("policy<b>", "warn", HOSTILE[1], f"shrink {HOSTILE[0]}", Decimal("5"), team=HOSTILE[1])]
+    findings = [Finding("policy<b>", "warn", HOSTILE[1], f"shrink {HOSTILE[0]}", Decimal(5), team=HOSTILE[1])]
     budgets = [BudgetStatus(HOSTILE[2], Decimal(100), Decimal(10), Decimal(80), "ok", HOSTILE[4])]
     text = render_markdown(check_of(estimate_of(*resources), findings, budgets, Verdict("warning", HOSTILE[3])))
     assert_inert(text)
@@ -88,7 +91,7 @@ def test_verdict_budgets_findings_blocking_first():
         Finding("oversized", "warn", "aws_instance.big", "use m5.large instead of m5.4xlarge", Decimal("490.56")),
         Finding("gp2", "block", "aws_ebs_volume.v", "use gp3 instead of gp2", Decimal("2.00"), team="payments"),
     ]
-    budgets = [BudgetStatus("payments", Decimal(1000), Decimal(900), Decimal("150"), "block", "over budget by $50.00")]
+    budgets = [BudgetStatus("payments", Decimal(1000), Decimal(900), Decimal(150), "block", "over budget by $50.00")]
     result = check_of(estimate_of(resource("aws_instance.big", "0", "150")), findings, budgets, Verdict("blocked", "payments is over budget"))
     text = render_markdown(result)
     assert "**Verdict: ⛔ blocked**: payments is over budget" in text
