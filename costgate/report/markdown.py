@@ -77,9 +77,9 @@ def _document(estimate: Estimate, check: CheckResult | None, collapsed: bool) ->
         lines += _findings(check)
     if several:
         for project in estimate.projects:
-            resources = [r for r in estimate.resources if r.project == project.name]
-            lines += [f"#### {inert(project.name)}: {dollars(project.monthly_delta, signed=True)}", ""]
-            lines += _resource_sections(resources, collapsed)
+            sections = _resource_sections([r for r in estimate.resources if r.project == project.name], collapsed)
+            if sections:  # a project with nothing to list has its row in the table above
+                lines += [f"#### {inert(project.name)}: {dollars(project.monthly_delta, signed=True)}", "", *sections]
     else:
         lines += _resource_sections(list(estimate.resources), collapsed)
     lines.append(
