@@ -204,7 +204,7 @@ def _retry_wait(response, attempt: int) -> float | None:
         # https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
         if retry_after and retry_after.isdigit():
             return float(retry_after)
-        if "rate limit" in _message(response).lower():
+        if status == 429 or "rate limit" in _message(response).lower():
             if response.headers.get("x-ratelimit-remaining") == "0" and response.headers.get("x-ratelimit-reset", "").isdigit():
                 return max(0.0, float(response.headers["x-ratelimit-reset"]) - time.time()) + 1
             return 60.0
