@@ -47,10 +47,15 @@ def _estimate(result: Estimate | CheckResult) -> Estimate:
 
 def _renamed(origin: str, estimate: Estimate) -> Estimate:
     """A single-project report names its project after the report's file (or directory for report.json)."""
-    if not origin or len(estimate.projects) != 1:
+    if len(estimate.projects) != 1:
         return estimate
     path = Path(origin)
-    name = path.stem if path.stem not in ("report", "costgate", "plan") or not path.parent.name else str(path.parent)
+    if not origin:
+        name = estimate.projects[0].name  # a single priced plan: its resources carry no project name yet
+    elif path.stem not in ("report", "costgate", "plan") or not path.parent.name:
+        name = path.stem
+    else:
+        name = str(path.parent)
     project = replace(estimate.projects[0], name=name)
     resources = tuple(replace(r, project=name) for r in estimate.resources)
     return replace(estimate, projects=(project,), resources=resources)

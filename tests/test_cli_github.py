@@ -31,6 +31,8 @@ def test_dry_run_mixes_plans_and_reports_and_writes_outputs(tmp_path):
     # $70.88 (m5.large) + $140.96 (m5.xlarge) = $211.84
     assert "**Monthly cost change: +$211.84**" in run.output
     assert "| api | $0.00 | $70.88 | +$70.88 |" in run.output
+    # each project's section lists its own resources
+    assert run.output.index("#### api: +$70.88") < run.output.index("| aws\\_instance\\.this | create | $0.00 | $70.88 |")
     assert (tmp_path / "out.txt").read_text() == f"monthly_delta=211.84\nverdict=pass\nreport_path={out}\n"
     assert json.loads(out.read_text())["verdict"]["status"] == "pass"
 
