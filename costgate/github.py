@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ COMMENT_LIMIT = 65536
 MAX_ATTEMPTS = 5
 MAX_WAIT_SECONDS = 120  # a single Retry-After longer than this fails instead of stalling the job
 PER_PAGE = 100
+CLOCK_SKEW = timedelta(minutes=10)
 
 _MARKER = re.compile(r"<!-- costgate:comment key=(?P<key>[A-Za-z0-9._/-]+) estimated_at=(?P<at>[0-9T:.+Z-]+) -->")
 _KEY = re.compile(r"^[A-Za-z0-9._/-]+$")
@@ -291,7 +292,13 @@ def post(
     """
     if behavior not in BEHAVIORS:
         raise CostgateError(f"--behavior {behavior}: use one of {', '.join(BEHAVIORS)}")
-    ours = [c for c in client.list_comments(pr.repo, pr.number) if (found := parse_marker(c.get("body", ""))) and found[0] == key]
+    # A marker dated in the future is forged (anyone can comment): it must not silence costgate.
+    latest_possible = datetime.now(timezone.utc) + CLOCK_SKEW
+    ours = [
+        c
+        for c in client.list_comments(pr.repo, pr.number)
+        if (found := parse_marker(c.get("body", ""))) and found[0] == key and found[1] <= latest_possible
+    ]
     newest_at = max((parse_marker(c["body"])[1] for c in ours), default=None)
     if newest_at is not None and newest_at > pr.estimated_at:
         return Outcome("kept-newer", detail=f"a newer estimate ({newest_at.isoformat()}) is already posted; not overwriting it")

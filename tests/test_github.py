@@ -239,3 +239,11 @@ def test_annotations_escape_per_workflow_command_rules():
         "::error title=costgate size%3Ax%2Cy::aws_instance.a: 100%25 over%0D%0Abudget",
         "::warning title=costgate p::warn me",
     ]
+
+
+@responses.activate
+def test_a_marker_dated_in_the_future_is_ignored():
+    forged = ours(1, at=datetime(2999, 1, 1, tzinfo=timezone.utc))
+    page(f"{COMMENTS}?per_page=100", [forged])
+    responses.add(responses.POST, COMMENTS, json={"id": 2})
+    assert gh.post(client(), pr(), "b").action == "created"
