@@ -77,7 +77,7 @@ def _document(estimate: Estimate, check: CheckResult | None, collapsed: bool) ->
         lines += _findings(check)
     if several:
         for project in estimate.projects:
-            sections = _resource_sections([r for r in estimate.resources if r.project == project.name], collapsed)
+            sections = _resource_sections([r for r in estimate.resources if r.project == project.name], collapsed, nested=True)
             if sections:  # a project with nothing to list has its row in the table above
                 lines += [f"#### {inert(project.name)}: {dollars(project.monthly_delta, signed=True)}", "", *sections]
     else:
@@ -148,16 +148,17 @@ def _findings(check: CheckResult) -> list[str]:
     ordered = sorted(check.findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.address, f.policy_id))
     for finding in ordered:
         where = f"{inert(finding.address)}: " if finding.address else ""
-        saving = f" Saves {dollars(finding.monthly_saving)}/month." if finding.monthly_saving else ""
+        saving = f"; saves {dollars(finding.monthly_saving)}/month" if finding.monthly_saving else ""
         icon = _SEVERITY_ICONS.get(finding.severity, "")
         lines.append(f"- {icon} **{inert(finding.severity)}** {where}{inert(finding.message)}{saving} ({inert(finding.policy_id)})")
     return lines + [""]
 
 
-def _resource_sections(resources: list[ResourceEstimate], collapsed: bool) -> list[str]:
+def _resource_sections(resources: list[ResourceEstimate], collapsed: bool, nested: bool = False) -> list[str]:
     lines: list[str] = []
     changed = sorted((r for r in resources if r.status != FREE and (r.monthly_delta or r.action != "no-op")), key=by_size_of_change)
     if changed:
+        lines += ["#### Resources", ""] if not nested else []
         lines += _RESOURCE_HEADER + [_resource_row(r) for r in changed[:TOP_RESOURCES]]
         rest = changed[TOP_RESOURCES:]
         if rest and collapsed:

@@ -98,7 +98,7 @@ def test_verdict_budgets_findings_blocking_first():
     assert "| payments | $900.00 | +$150.00 | $1,050.00 | $1,000.00 | ⛔ over budget by $50\\.00 |" in text
     block_at, warn_at = text.index("gp3 instead"), text.index("m5\\.large instead")
     assert block_at < warn_at
-    assert "Saves $490.56/month." in text
+    assert "aws\\_instance\\.big: use m5\\.large instead of m5\\.4xlarge; saves $490.56/month (oversized)" in text
     assert "Attribution: 50% of resources and 75% of the cost change have an owning team." in text
     assert "aws\\_instance\\.orphan" in text
 
