@@ -117,8 +117,12 @@ if __name__ == "__main__":
 # Commands of other areas live in their own modules (costgate/cli_<area>.py) and are registered here.
 from costgate.cli_check import check
 from costgate.cli_config import config_group
+from costgate.cli_github import comment
+from costgate.cli_merge import merge
 from costgate.cli_pricing import pricing
 
 cli.add_command(check)
 cli.add_command(config_group)
+cli.add_command(comment)
+cli.add_command(merge)
 cli.add_command(pricing)

@@ -152,3 +152,8 @@ def _percent(value: Decimal) -> str:
 def render_check_json(result: CheckResult) -> str:
     indent = 2 if len(result.estimate.resources) <= 1000 else None
     return json.dumps(check_dict(result), indent=indent) + "\n"
+
+
+def render_report_json(result: Estimate | CheckResult) -> str:
+    """The breakdown report of an estimate, or the check report of a check result."""
+    return render_check_json(result) if isinstance(result, CheckResult) else render_json(result)

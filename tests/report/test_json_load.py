@@ -1,0 +1,77 @@
+"""Reports read back: a breakdown report becomes the same Estimate, a check report a CheckResult."""
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from costgate.model import Attribution, BudgetStatus, CheckResult, CostgateError, Finding, Verdict
+from costgate.report.json_report import check_dict as check_report_dict
+from costgate.report.json_load import is_report, load_report, report_from_dict
+from costgate.report.json_report import report_dict
+from tests.helpers import FIXTURES, run_estimate
+
+
+def example():
+    return run_estimate(json.loads((FIXTURES / "plans" / "example.json").read_text()))
+
+
+def without_time(report):
+    return {k: v for k, v in report.items() if k != "generated_at"}
+
+
+def test_breakdown_report_round_trips():
+    estimate = example()
+    report = report_dict(estimate)
+    loaded = report_from_dict(json.loads(json.dumps(report)), "r.json")
+    assert without_time(report_dict(loaded)) == without_time(report)
+    assert loaded.monthly_delta == estimate.monthly_delta
+
+
+def test_check_report_round_trips(tmp_path):
+    estimate = example()
+    result = CheckResult(
+        estimate,
+        (Finding("gp2-to-gp3", "warn", "aws_ebs_volume.x", "use gp3", Decimal("2.00"), "payments"),),
+        (BudgetStatus("payments", Decimal(1000), Decimal(900), Decimal("33.36"), "warn", "93% of budget"),),
+        Verdict("warning", "payments near budget"),
+        Attribution({"aws_instance.web": "payments"}, Decimal(20), Decimal("37.5"), ("aws_nat_gateway.main",)),
+    )
+    path = tmp_path / "check.json"
+    path.write_text(json.dumps(check_report_dict(result)))
+    loaded = load_report(path)
+    assert isinstance(loaded, CheckResult)
+    assert loaded.findings == result.findings and loaded.budgets == result.budgets
+    assert loaded.verdict == result.verdict and loaded.attribution == result.attribution
+    assert loaded.budgets[0].projected == Decimal("933.36")
+
+
+def test_is_report_tells_reports_from_plans():
+    assert is_report(report_dict(example()))
+    assert not is_report(json.loads((FIXTURES / "plans" / "example.json").read_text()))
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json", "not JSON"),
+        ('{"version": "1", "currency": "EUR", "totals": {}, "resources": [], "warnings": []}', "not a costgate report: "),
+        (
+            (
+                '{"version": "1", "currency": "USD", "totals": {"monthly_before": "0.00", "monthly_after": "0.00",'
+                ' "monthly_delta": "0.00"}, "resources": [], "warnings": [], "findings": [{"severity": "warn"}]}'
+            ),
+            "not a costgate report: findings/0",
+        ),
+    ],
+)
+def test_bad_reports_are_one_line_errors(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with pytest.raises(CostgateError, match=message):
+        load_report(path)
+
+
+def test_missing_report(tmp_path):
+    with pytest.raises(CostgateError, match="cannot read"):
+        load_report(tmp_path / "absent.json")

@@ -1,0 +1,150 @@
+"""The PR comment: headline, verdict, budgets, findings, hostile names, size limit, several projects."""
+
+import re
+from decimal import Decimal
+
+from costgate.model import (
+    NOT_PRICED,
+    PRICED,
+    Attribution,
+    BudgetStatus,
+    CheckResult,
+    Estimate,
+    Finding,
+    Project,
+    ResourceEstimate,
+    Verdict,
+)
+from costgate.report.markdown import render_markdown
+from tests.helpers import FIXTURES, change, plan_document, run_estimate
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "@org/team",
+    "a|b|c",
+    "`code` ``x``",
+    "[click](javascript:alert(1))",
+    "![img](https://evil.example/x.png)",
+    "**bold** _it_ #123 www.evil.com https://evil.com",
+    "line\nbreak\r\n| injected | row |",
+]
+
+
+def resource(address: str, before: str, after: str, *, project: str = "", status: str = PRICED, reason: str = "") -> ResourceEstimate:
+    action = "create" if before == "0" else "update"
+    return ResourceEstimate(address, "aws_instance", action, "us-east-1", status, reason, Decimal(before), Decimal(after), (), project=project)
+
+
+def estimate_of(*resources: ResourceEstimate, projects=()) -> Estimate:
+    return Estimate(tuple(resources), tuple(projects), (), (("embedded catalog", "2026-11-01"),))
+
+
+PASS = Verdict("pass", "within budget")
+
+
+def check_of(estimate: Estimate, findings=(), budgets=(), verdict=PASS) -> CheckResult:
+    attribution = Attribution({}, Decimal(50), Decimal("75.4"), ("aws_instance.orphan",))
+    return CheckResult(estimate, tuple(findings), tuple(budgets), verdict, attribution)
+
+
+def assert_inert(text: str) -> None:
+    assert "<img" not in text and "<script" not in text
+    assert "](" not in text.replace("\\](", "").replace("\\]\\(", "")
+    assert not re.search(r"(?<![\\])\[[^\]]*(?<!\\)\]\(", text)
+    assert "@org" not in text  # a word joiner follows every @
+    assert "javascript:" not in text or "\\(javascript:" in text
+    assert "https://" not in text and "www." not in text
+
+
+def test_headline_and_rows_from_a_real_plan():
+    text = render_markdown(run_estimate(plan_document(change("aws_instance", {"instance_type": "m5.large"}))))
+    # 730 h x $0.096 = $70.08 (root volume defaults: 8 GB gp2 x $0.10 = $0.80) -> $70.88
+    assert "**Monthly cost change: +$70.88** ($0.00 → $70.88, new)" in text
+    assert "| aws\\_instance\\.this | create | $0.00 | $70.88 | +$70.88 |" in text
+    assert "<sub>Prices: embedded catalog (as of 2026\\-11\\-01)." in text
+
+
+def test_decrease_uses_a_minus_sign_and_percent():
+    text = render_markdown(estimate_of(resource("aws_instance.a", "112", "56")))
+    assert "**Monthly cost change: −$56.00** ($112.00 → $56.00, -50%)" in text
+
+
+def test_hostile_names_stay_literal():
+    resources = [resource(name, "0", "10", status=NOT_PRICED if i % 2 else PRICED, reason=f"reason {name}") for i, name in enumerate(HOSTILE)]
+    findings = [Finding("policy<b>", "warn", HOSTILE[1], f"shrink {HOSTILE[0]}", Decimal(5), team=HOSTILE[1])]
+    budgets = [BudgetStatus(HOSTILE[2], Decimal(100), Decimal(10), Decimal(80), "ok", HOSTILE[4])]
+    text = render_markdown(check_of(estimate_of(*resources), findings, budgets, Verdict("warning", HOSTILE[3])))
+    assert_inert(text)
+    assert "&lt;img src=x onerror=alert\\(1\\)&gt;" in text
+    assert "@\u2060org/team" in text
+    assert "a\\|b\\|c" in text
+    assert "\\`code\\`" in text
+    assert "\\[click\\]\\(javascript:\u2060/" not in text and "\\[click\\]\\(javascript:alert\\(1\\)\\)" in text
+    # the line break inside a name does not start a new table row
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "injected" in line]
+    assert rows == [r for r in rows if r.count(" | ") == 4]
+    assert "#\u2060123" in text
+
+
+def test_verdict_budgets_findings_blocking_first():
+    findings = [
+        Finding("oversized", "warn", "aws_instance.big", "use m5.large instead of m5.4xlarge", Decimal("490.56")),
+        Finding("gp2", "block", "aws_ebs_volume.v", "use gp3 instead of gp2", Decimal("2.00"), team="payments"),
+    ]
+    budgets = [BudgetStatus("payments", Decimal(1000), Decimal(900), Decimal(150), "block", "over budget by $50.00")]
+    result = check_of(estimate_of(resource("aws_instance.big", "0", "150")), findings, budgets, Verdict("blocked", "payments is over budget"))
+    text = render_markdown(result)
+    assert "**Verdict: ⛔ blocked**: payments is over budget" in text
+    assert "| payments | $900.00 | +$150.00 | $1,050.00 | $1,000.00 | ⛔ over budget by $50\\.00 |" in text
+    block_at, warn_at = text.index("gp3 instead"), text.index("m5\\.large instead")
+    assert block_at < warn_at
+    assert "aws\\_instance\\.big: use m5\\.large instead of m5\\.4xlarge; saves $490.56/month (oversized)" in text
+    assert "Attribution: 50% of resources and 75% of the cost change have an owning team." in text
+    assert "aws\\_instance\\.orphan" in text
+
+
+def test_top_twenty_then_details():
+    resources = [resource(f"aws_instance.n{i:02d}", "0", str(i + 1)) for i in range(25)]
+    text = render_markdown(estimate_of(*resources))
+    before_details = text.split("<details>")[0]
+    assert "aws\\_instance\\.n24" in before_details  # the largest change leads
+    assert "aws\\_instance\\.n04 " not in before_details
+    assert "<summary>5 more resources</summary>" in text
+
+
+def test_over_the_limit_collapses_then_truncates():
+    resources = [resource(f"module.m{i}.aws_instance.x", "0", "1", status=NOT_PRICED, reason="r" * 50) for i in range(2000)]
+    estimate = estimate_of(*resources)
+    full = render_markdown(estimate, max_chars=10**7)
+    assert len(full) > 65536 and "<details>" in full
+    collapsed = render_markdown(estimate)
+    assert len(collapsed) <= 65536
+    assert "<details>" not in collapsed and "2000 resources not priced (listed in the JSON report)." in collapsed
+    tiny = render_markdown(estimate, max_chars=600)
+    assert len(tiny) <= 600
+    assert "Comment truncated" in tiny
+    assert len(render_markdown(estimate, max_chars=20)) <= 20
+
+
+def test_several_projects_a_row_each_then_details():
+    projects = [Project("network", "infra/network/plan.json", Decimal(0), Decimal(30)), Project("api", "infra/api/plan.json", Decimal(10), Decimal(5))]
+    estimate = estimate_of(
+        resource("aws_nat_gateway.a", "0", "30", project="network"), resource("aws_instance.b", "10", "5", project="api"), projects=projects
+    )
+    text = render_markdown(estimate)
+    assert "| network | $0.00 | $30.00 | +$30.00 |" in text
+    assert "| api | $10.00 | $5.00 | −$5.00 |" in text
+    assert text.index("#### network: +$30.00") < text.index("aws\\_nat\\_gateway\\.a") < text.index("#### api: −$5.00")
+    assert text.index("#### api: −$5.00") < text.index("aws\\_instance\\.b")
+    assert "**Monthly cost change: +$25.00** ($10.00 → $35.00, +250%)" in text
+
+
+def test_example_fixture_renders():
+    from costgate.estimate import ProjectPlan, estimate
+    from costgate.plan import read_plan
+    from costgate.plan_input import read_document
+    from costgate.pricing.setup import price_chain
+
+    path = FIXTURES / "plans" / "example.json"
+    result = estimate([ProjectPlan("example", str(path), read_plan(read_document(path), str(path), None))], price_chain("embedded"))
+    assert render_markdown(result).startswith("### 💰 costgate cost estimate")

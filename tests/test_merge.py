@@ -1,0 +1,71 @@
+"""costgate merge: reports of a matrix of roots become one report."""
+
+import json
+from decimal import Decimal
+
+from click.testing import CliRunner
+
+from costgate.cli import cli
+from costgate.config import Config, TeamConfig
+from costgate.merge import merge_results
+from costgate.model import Attribution, BudgetStatus, CheckResult, Verdict
+from costgate.report.json_report import check_dict as check_report_dict
+from costgate.report.json_report import report_dict
+from tests.helpers import change, plan_document, run_estimate
+
+
+def one(instance_type: str):
+    # m5.large 730 h x $0.096 = $70.08 + 8 GB gp2 root x $0.10 = $0.80 -> $70.88
+    return run_estimate(plan_document(change("aws_instance", {"instance_type": instance_type})))
+
+
+def checked(estimate, delta: str, status="ok", verdict="pass"):
+    budget = BudgetStatus("payments", Decimal(100), Decimal(50), Decimal(delta), status, "within budget")
+    return CheckResult(estimate, (), (budget,), Verdict(verdict, "r"), Attribution({}, Decimal(100), Decimal(100), ()))
+
+
+def write(tmp_path, name, report):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report))
+    return str(path)
+
+
+def test_merge_sums_totals_and_names_projects_after_their_directories(tmp_path):
+    a = write(tmp_path, "api/report.json", report_dict(one("m5.large")))
+    b = write(tmp_path, "web/report.json", report_dict(one("m5.large")))
+    run = CliRunner().invoke(cli, ["merge", a, b, "--format", "json"])
+    assert run.exit_code == 0, run.output
+    merged = json.loads(run.output)
+    assert merged["totals"]["monthly_delta"] == "141.76"  # 2 x $70.88
+    assert [p["name"] for p in merged["projects"]] == [str(tmp_path / "api"), str(tmp_path / "web")]
+    assert len(merged["resources"]) == 2
+
+
+def test_same_project_name_is_made_unique(tmp_path):
+    merged = merge_results([("x/a.json", one("m5.large")), ("y/a.json", one("m5.large"))])
+    assert [p.name for p in merged.projects] == ["a", "a (2)"]
+
+
+def test_budgets_of_one_team_kept_with_a_note_without_config():
+    merged = merge_results([("a.json", checked(one("m5.large"), "30")), ("b.json", checked(one("m5.large"), "40"))])
+    assert [b.pr_monthly_delta for b in merged.budgets] == [Decimal(30), Decimal(40)]
+    assert any("pass --config" in w for w in merged.estimate.warnings)
+    assert merged.verdict.status == "pass"
+
+
+def test_budgets_re_evaluated_with_the_config():
+    config = Config(teams={"payments": TeamConfig("payments", Decimal(100), Decimal(50))})
+    merged = merge_results([("a.json", checked(one("m5.large"), "30")), ("b.json", checked(one("m5.large"), "40"))], config)
+    (budget,) = merged.budgets
+    # 50 + 30 + 40 = 120 of a 100 budget: over 100% blocks
+    assert budget.pr_monthly_delta == Decimal(70) and budget.projected == Decimal(120) and budget.status == "block"
+    assert merged.verdict.status == "blocked"
+
+
+def test_merge_markdown_of_check_reports(tmp_path):
+    a = write(tmp_path, "a.json", check_report_dict(checked(one("m5.large"), "30", "warn", "warning")))
+    b = write(tmp_path, "b.json", report_dict(one("m5.large")))
+    run = CliRunner().invoke(cli, ["merge", a, b, "--format", "markdown"])
+    assert run.exit_code == 0, run.output
+    assert "**Verdict: ⚠️ warning**" in run.output and "| a | $0.00 | $70.88 | +$70.88 |" in run.output
