@@ -29,20 +29,32 @@ def plan_options(command):
         click.option("--plan", "plans", multiple=True, type=click.Path(), help="A plan JSON (repeatable); a directory reads every *.json in it."),
         click.option("--region", help="Region for resources whose provider configuration does not say."),
         click.option("--pricing", "pricing_mode", default="embedded", show_default=True, help="Where prices come from."),
+        click.option(
+            "--usage-file",
+            type=click.Path(dir_okay=False),
+            help="Usage estimates (infracost-usage.yml format) for costs the plan cannot know.",
+        ),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
 
 
-def priced_plans(paths: tuple[str, ...], plans: tuple[str, ...], region: str | None, pricing_mode: str):
+def priced_plans(
+    paths: tuple[str, ...], plans: tuple[str, ...], region: str | None, pricing_mode: str, usage_file: str | None = None
+):
     """Read the plans and price them: the Estimate every command starts from."""
     from costgate.estimate import estimate
     from costgate.inputs import load_projects
     from costgate.pricing.setup import price_chain
 
+    usage = None
+    if usage_file:
+        from costgate.usage import load_usage_file
+
+        usage = load_usage_file(usage_file)
     projects = load_projects(paths + plans, region)
-    return estimate(projects, price_chain(pricing_mode))
+    return estimate(projects, price_chain(pricing_mode), usage)
 
 
 @cli.command()
@@ -50,10 +62,16 @@ def priced_plans(paths: tuple[str, ...], plans: tuple[str, ...], region: str | N
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of stdout.")
 def breakdown(
-    paths: tuple[str, ...], plans: tuple[str, ...], output_format: str, out: str | None, region: str | None, pricing_mode: str
+    paths: tuple[str, ...],
+    plans: tuple[str, ...],
+    output_format: str,
+    out: str | None,
+    region: str | None,
+    pricing_mode: str,
+    usage_file: str | None,
 ) -> None:
     """Price every resource change in terraform plan JSON files (terraform show -json plan.out)."""
-    emit(render(priced_plans(paths, plans, region, pricing_mode), output_format), out)
+    emit(render(priced_plans(paths, plans, region, pricing_mode, usage_file), output_format), out)
 
 
 def render(result, output_format: str) -> str:
