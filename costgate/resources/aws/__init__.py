@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from costgate.resources.aws.ebs import aws_ebs_snapshot, aws_ebs_volume
-from costgate.resources.aws.ec2 import aws_instance
-from costgate.resources.aws import cloudfront, cloudwatch_logs, ecr, lambda_function, messaging, nat_gateway, s3
+from costgate.resources.aws import (
+    cloudfront,
+    cloudwatch_logs,
+    ecr,
+    lambda_function,
+    messaging,
+    nat_gateway,
+    s3,
+)
 from costgate.resources.aws.cloudfront import aws_cloudfront_distribution
 from costgate.resources.aws.cloudwatch_logs import aws_cloudwatch_log_group
+from costgate.resources.aws.ebs import aws_ebs_snapshot, aws_ebs_volume
+from costgate.resources.aws.ec2 import aws_instance
 from costgate.resources.aws.ecr import aws_ecr_repository
 from costgate.resources.aws.lambda_function import aws_lambda_function
 from costgate.resources.aws.messaging import aws_sns_topic, aws_sqs_queue
