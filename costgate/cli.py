@@ -15,6 +15,11 @@ from costgate.model import CostgateError
 
 FORMATS = ("table", "json", "markdown")
 
+# Run as `python -m costgate.cli`, this module is __main__: the command modules registered at the end
+# import costgate.cli, and must get this module rather than a second copy (which would import them again).
+if __name__ == "__main__":
+    sys.modules.setdefault("costgate.cli", sys.modules[__name__])
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="costgate")
@@ -114,6 +119,9 @@ def main() -> None:
 
 
 # Commands of other areas live in their own modules (costgate/cli_<area>.py) and are registered here.
+from costgate.cli_usage import usage as _usage_group
+
+cli.add_command(_usage_group)
 
 
 if __name__ == "__main__":

@@ -117,6 +117,8 @@ def _values(
 ) -> dict[str, Decimal] | None:
     import yaml
 
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        return {}  # an entry whose keys are all commented out (as `costgate usage template` writes them)
     entries = _mapping(node, path, where)
     declared = usage_keys.get(resource_type)
     if declared is None:
@@ -129,7 +131,9 @@ def _values(
         for name, (key_node, value_node) in entries.items():
             key = prefix + name
             line = key_node.start_mark.line + 1
-            if isinstance(value_node, yaml.MappingNode) and any(v.startswith(key + ".") for v in valid):
+            if any(v.startswith(key + ".") for v in valid):
+                if isinstance(value_node, yaml.ScalarNode) and value_node.tag == "tag:yaml.org,2002:null":
+                    continue  # a group whose keys are all commented out
                 walk(_mapping(value_node, path, f"{where}.{key}"), key + ".")
                 continue
             if key not in valid:
