@@ -122,6 +122,9 @@ def main() -> None:
 from costgate.cli_usage import usage as _usage_group
 
 cli.add_command(_usage_group)
+from costgate.cli_notify import notify as _notify_group
+
+cli.add_command(_notify_group)
 
 
 if __name__ == "__main__":
