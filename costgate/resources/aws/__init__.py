@@ -16,7 +16,10 @@ from costgate.resources.aws.cloudwatch_logs import aws_cloudwatch_log_group
 from costgate.resources.aws.ebs import aws_ebs_snapshot, aws_ebs_volume
 from costgate.resources.aws.ec2 import aws_instance
 from costgate.resources.aws.ecr import aws_ecr_repository
-from costgate.resources.aws.lambda_function import aws_lambda_function
+from costgate.resources.aws.lambda_function import (
+    aws_lambda_function,
+    aws_lambda_provisioned_concurrency_config,
+)
 from costgate.resources.aws.messaging import aws_sns_topic, aws_sqs_queue
 from costgate.resources.aws.nat_gateway import aws_nat_gateway
 from costgate.resources.aws.rds import aws_db_instance
@@ -31,6 +34,7 @@ MODELS: dict[str, CostModelFunction] = {
     "aws_db_instance": aws_db_instance,
     # usage-based (issue 8)
     "aws_lambda_function": aws_lambda_function,
+    "aws_lambda_provisioned_concurrency_config": aws_lambda_provisioned_concurrency_config,
     "aws_s3_bucket": aws_s3_bucket,
     "aws_cloudwatch_log_group": aws_cloudwatch_log_group,
     "aws_sqs_queue": aws_sqs_queue,

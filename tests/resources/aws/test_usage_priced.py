@@ -96,3 +96,32 @@ def test_nat_gateway_data_processed_counts():
     # 730 h x $0.045 = $32.85; 500 GB x $0.045 = $22.50
     assert component_costs(nat)["Data processed"] == Decimal("22.500")
     assert cents(nat.monthly_after) == Decimal("55.35")
+
+
+def test_lambda_provisioned_concurrency_uses_the_functions_memory():
+    from tests.helpers import change, plan_document, run_estimate
+
+    configuration = {
+        "provider_config": {"aws": {"name": "aws", "expressions": {"region": {"constant_value": "us-east-1"}}}},
+        "root_module": {
+            "resources": [
+                {
+                    "address": "aws_lambda_provisioned_concurrency_config.warm",
+                    "expressions": {"function_name": {"references": ["aws_lambda_function.api.function_name", "aws_lambda_function.api"]}},
+                }
+            ]
+        },
+    }
+    result = run_estimate(
+        plan_document(
+            change("aws_lambda_function", {"memory_size": 1024}, name="api"),
+            change("aws_lambda_provisioned_concurrency_config", {"provisioned_concurrent_executions": 10}, name="warm"),
+            configuration=configuration,
+        )
+    )
+    warm = next(r for r in result.resources if r.type == "aws_lambda_provisioned_concurrency_config")
+    # 10 x 1 GB x 730 h x 3,600 s = 26,280,000 GB-s x $0.0000041667 = $109.500876
+    assert cents(warm.monthly_after) == Decimal("109.50")
+    assert warm.components[0].name == "Provisioned concurrency (10 x 1024 MB)"
+    alone = price_one("aws_lambda_provisioned_concurrency_config", {"provisioned_concurrent_executions": 2})
+    assert alone.status == "not_priced" and "not in this plan" in alone.reason
