@@ -53,3 +53,14 @@ def test_table_marks_usage_lines_and_splits_totals(tmp_path):
     line = next(line for line in table.splitlines() if "of which usage estimates" in line)
     assert line.split()[-3:] == ["$4.00", "$45.00", "+$41.00"]
     assert "(*) priced from the usage file's estimates" in table
+
+
+def test_table_says_when_a_price_is_tiered(tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(plan_document(change("aws_s3_bucket", {"bucket": "b"}, name="big"))))
+    usage = tmp_path / "usage.yml"
+    usage.write_text("version: 0.1\nresource_usage:\n  aws_s3_bucket.big:\n    standard: {storage_gb: 60000}\n")
+    table = CliRunner().invoke(cli, ["breakdown", str(plan), "--usage-file", str(usage)]).output
+    # 51,200 GB x $0.023 + 8,800 GB x $0.022 = $1,371.20 (not 60,000 x $0.023 = $1,380.00)
+    line = next(line for line in table.splitlines() if "Storage (Standard)" in line)
+    assert "60000 GB-months × $0.023 first tier" in line and line.endswith("$1,371.20")

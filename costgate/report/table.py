@@ -106,10 +106,18 @@ def _component_line(component: PricedComponent) -> str:
         return _clip(f"{component.name}: {price} per {component.unit}, depends on usage", WIDTH - 4)
     quantity = plain(component.monthly_quantity)
     cost = dollars(component.monthly_cost or Decimal(0))
+    if _tiered(component):
+        price += " first tier"  # the cost is summed tier by tier, so quantity × this price would overstate it
     detail = f"{'* ' if component.from_usage else ''}{component.name}: {quantity} {component.unit} × {price}"
     if component.discount_percent:
         detail += f" − {plain(component.discount_percent)}% {component.discount_reason}"
     return _clip(detail, WIDTH - 4 - MONEY - 1).ljust(WIDTH - 4 - MONEY) + cost.rjust(MONEY)
+
+
+def _tiered(component: PricedComponent) -> bool:
+    if component.discount_percent or None in (component.monthly_quantity, component.unit_price, component.monthly_cost):
+        return False
+    return component.monthly_quantity * component.unit_price != component.monthly_cost  # type: ignore[operator]
 
 
 def _row(name: str, before: str, after: str, delta: str) -> str:
