@@ -38,6 +38,11 @@ def plan_options(command):
             help="Where prices come from: the embedded catalog, the providers' APIs (falling back to the catalog), "
             "or the APIs whose credentials are found.",
         ),
+        click.option(
+            "--usage-file",
+            type=click.Path(dir_okay=False),
+            help="Usage estimates (infracost-usage.yml format) for costs the plan cannot know.",
+        ),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
@@ -45,15 +50,30 @@ def plan_options(command):
 
 
 def priced_plans(
-    paths: tuple[str, ...], plans: tuple[str, ...], region: str | None, pricing_mode: str, discounts: tuple = ()
+    paths: tuple[str, ...],
+    plans: tuple[str, ...],
+    region: str | None,
+    pricing_mode: str,
+    usage_file: str | None = None,
+    config=None,
 ):
-    """Read the plans and price them: the Estimate every command starts from (discounts: config.discounts)."""
+    """Read the plans and price them: the Estimate every command starts from.
+
+    The config (costgate.yml) adds its negotiated discounts and, when --usage-file is not given, its usage_file.
+    """
     from costgate.estimate import estimate
     from costgate.inputs import load_projects
     from costgate.pricing.setup import price_chain
 
+    discounts = config.discounts if config is not None else ()
+    usage_file = usage_file or (config.usage_file if config is not None else None)
+    usage = None
+    if usage_file:
+        from costgate.usage import load_usage_file
+
+        usage = load_usage_file(usage_file)
     projects = load_projects(paths + plans, region)
-    return estimate(projects, price_chain(pricing_mode), discounts=discounts)
+    return estimate(projects, price_chain(pricing_mode), usage, discounts=discounts)
 
 
 @cli.command()
@@ -61,10 +81,16 @@ def priced_plans(
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of stdout.")
 def breakdown(
-    paths: tuple[str, ...], plans: tuple[str, ...], output_format: str, out: str | None, region: str | None, pricing_mode: str
+    paths: tuple[str, ...],
+    plans: tuple[str, ...],
+    output_format: str,
+    out: str | None,
+    region: str | None,
+    pricing_mode: str,
+    usage_file: str | None,
 ) -> None:
     """Price every resource change in terraform plan JSON files (terraform show -json plan.out)."""
-    emit(render(priced_plans(paths, plans, region, pricing_mode), output_format), out)
+    emit(render(priced_plans(paths, plans, region, pricing_mode, usage_file), output_format), out)
 
 
 def render(result, output_format: str) -> str:
@@ -119,10 +145,14 @@ from costgate.cli_check import check
 from costgate.cli_config import config_group
 from costgate.cli_github import comment
 from costgate.cli_merge import merge
+from costgate.cli_notify import notify
 from costgate.cli_pricing import pricing
+from costgate.cli_usage import usage
 
 cli.add_command(check)
 cli.add_command(config_group)
 cli.add_command(comment)
 cli.add_command(merge)
+cli.add_command(notify)
 cli.add_command(pricing)
+cli.add_command(usage)

@@ -25,6 +25,7 @@ def check(
     plans: tuple[str, ...],
     region: str | None,
     pricing_mode: str,
+    usage_file: str | None,
     config_path: str | None,
     approved: bool,
     spend_file: str | None,
@@ -46,7 +47,7 @@ def check(
         spend = read_spend_file(spend_file)
     elif spend_source == "aws-cost-explorer":
         spend = cost_explorer_spend(config)
-    estimate = priced_plans(paths, plans, region, pricing_mode, config.discounts)
+    estimate = priced_plans(paths, plans, region, pricing_mode, usage_file, config)
     result = run_check(estimate, config, approved=approved, policies=policies, spend=spend, prices=price_chain(pricing_mode))
     emit(render_check(result, output_format), out)
     if exit_code(result):

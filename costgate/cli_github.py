@@ -35,6 +35,7 @@ def github(
     plans: tuple[str, ...],
     region: str | None,
     pricing_mode: str,
+    usage_file: str | None,
     config_path: str | None,
     behavior: str | None,
     skip_no_diff: bool,
@@ -59,7 +60,7 @@ def github(
     config = load_config(config_path)
     pr, _ = gh.pull_request_from_env(env, repo=repo, number=pr_number, api_url=api_url)
     approved = bool(config.approval_label) and config.approval_label in pr.labels
-    result = checked_result(paths + plans, region, pricing_mode, config, approved)
+    result = checked_result(paths + plans, region, pricing_mode, usage_file, config, approved)
 
     if env.get("GITHUB_STEP_SUMMARY"):
         gh.append_file(env["GITHUB_STEP_SUMMARY"], render_markdown(result, max_chars=1_000_000) + "\n")
@@ -112,7 +113,9 @@ def _with_commit_time(client, pr):
         return pr  # the run time stands in: still ordered for runs of one workflow
 
 
-def checked_result(paths: tuple[str, ...], region: str | None, pricing_mode: str, config, approved: bool):
+def checked_result(
+    paths: tuple[str, ...], region: str | None, pricing_mode: str, usage_file: str | None, config, approved: bool
+):
     """Plans are priced and checked; reports are read as they are (a breakdown report is checked)."""
     import json
     from pathlib import Path
@@ -137,7 +140,7 @@ def checked_result(paths: tuple[str, ...], region: str | None, pricing_mode: str
         else:
             plan_files.append(str(path))
     if plan_files:
-        estimate = priced_plans(tuple(plan_files), (), region, pricing_mode)
+        estimate = priced_plans(tuple(plan_files), (), region, pricing_mode, usage_file, config)
         results.insert(0, ("", run_check(estimate, config, approved=approved)))
     if len(results) == 1:
         return results[0][1]

@@ -65,6 +65,10 @@ def estimate(
             )
         )
     warnings.extend(prices.warnings)
+    if usage is not None:
+        # The usage file's own warnings, and entries for addresses no plan holds (a typo or a removed resource).
+        warnings.extend(getattr(usage, "warnings", ()))
+        warnings.extend(usage.unmatched(r.address for r in resources))  # type: ignore[attr-defined]
     used_sources = sorted(
         {(c.price_source, c.price_as_of) for r in resources for c in (*r.components, *r.components_before) if c.price_source}
     )

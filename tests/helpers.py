@@ -98,3 +98,18 @@ def component_costs(resource: ResourceEstimate) -> dict[str, Decimal | None]:
 
 def cents(amount: Decimal | None) -> Decimal | None:
     return None if amount is None else amount.quantize(Decimal("0.01"))
+
+
+def price_with_usage(
+    resource_type: str, after: dict[str, Any], usage: dict[str, Any], region: str = "us-east-1", **kwargs: Any
+) -> ResourceEstimate:
+    """Price one created resource with usage estimates given as its type's default usage."""
+    from costgate.usage import UsageFile
+
+    provider = "google" if resource_type.startswith("google_") else "aws"
+    document = plan_document(change(resource_type, after, **kwargs), region=region, provider=provider)
+    usage_file = UsageFile("usage.yml", by_type={resource_type: {k: Decimal(str(v)) for k, v in usage.items()}})
+    result = estimate([ProjectPlan("plan", "plan.json", read_plan(document, "plan.json", None))], price_chain("embedded"), usage_file)
+    jsonschema.validate(report_dict(result), report_schema())
+    (resource,) = result.resources
+    return resource

@@ -122,6 +122,9 @@ def _component(entry: dict[str, Any]) -> PricedComponent:
         usage_based=entry.get("usage_based", False),
         discount_percent=Decimal(entry.get("discount_percent", "0")),
         discount_reason=entry.get("discount_reason", ""),
+        usage_key=entry.get("usage_key", ""),
+        from_usage=entry.get("from_usage", False),
+        list_monthly_cost=_optional(entry.get("list_monthly_cost")),
     )
 
 

@@ -14,12 +14,14 @@ from typing import Any
 
 from costgate.model import STATUSES, CheckResult, Estimate, PricedComponent, ResourceEstimate
 from costgate.report.money import money, plain
+from costgate.report.usage_split import usage_split
 
 REPORT_VERSION = "1"
 
 
 def report_dict(estimate: Estimate, generated_at: datetime | None = None) -> dict[str, Any]:
     generated_at = generated_at or datetime.now(timezone.utc)
+    split = usage_split(estimate)
     return {
         "version": REPORT_VERSION,
         "currency": "USD",
@@ -29,6 +31,11 @@ def report_dict(estimate: Estimate, generated_at: datetime | None = None) -> dic
             "monthly_before": money(estimate.monthly_before),
             "monthly_after": money(estimate.monthly_after),
             "monthly_delta": money(estimate.monthly_delta),
+            # The part priced from usage-file estimates, and the baseline the plan alone gives.
+            "monthly_baseline_before": money(split.baseline_before(estimate)),
+            "monthly_baseline_after": money(split.baseline_after(estimate)),
+            "monthly_usage_before": money(split.usage_before),
+            "monthly_usage_after": money(split.usage_after),
         },
         "summary": {"resources": len(estimate.resources), **{status: estimate.count(status) for status in STATUSES}},
         "projects": [
@@ -93,6 +100,10 @@ def _component(component: PricedComponent) -> dict[str, Any]:
         "price_as_of": component.price_as_of,
         "usage_based": component.usage_based,
     }
+    if component.from_usage:  # present only when true: the quantity is a usage-file estimate
+        entry["from_usage"] = True
+    if component.usage_key:
+        entry["usage_key"] = component.usage_key
     if component.not_priced_reason:
         entry["not_priced_reason"] = component.not_priced_reason
     if component.discount_percent:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from costgate.model import FREE, NOT_PRICED, PRICED, USAGE_BASED, CheckResult, Estimate, PricedComponent
 from costgate.report import by_size_of_change
 from costgate.report.money import dollars, percent_change, plain, unit_price
+from costgate.report.usage_split import usage_split
 
 WIDTH = 100
 MONEY = 12
@@ -49,7 +50,27 @@ def render_table(estimate: Estimate) -> str:
             dollars(estimate.monthly_delta, signed=True),
         )
     )
+    split = usage_split(estimate)
+    if split.usage_before or split.usage_after:
+        lines.append(
+            _row(
+                "  of which baseline (plan)",
+                dollars(split.baseline_before(estimate)),
+                dollars(split.baseline_after(estimate)),
+                dollars(split.baseline_after(estimate) - split.baseline_before(estimate), signed=True),
+            )
+        )
+        lines.append(
+            _row(
+                "  of which usage estimates (*)",
+                dollars(split.usage_before),
+                dollars(split.usage_after),
+                dollars(split.usage_after - split.usage_before, signed=True),
+            )
+        )
     lines.append(f"Change: {percent_change(estimate.monthly_before, estimate.monthly_after)}")
+    if split.usage_before or split.usage_after:
+        lines.append("(*) priced from the usage file's estimates, not from the plan")
     lines.append("")
     lines.append(
         f"{len(estimate.resources)} resources: {estimate.count(PRICED)} priced, {estimate.count(FREE)} free, "
@@ -85,10 +106,18 @@ def _component_line(component: PricedComponent) -> str:
         return _clip(f"{component.name}: {price} per {component.unit}, depends on usage", WIDTH - 4)
     quantity = plain(component.monthly_quantity)
     cost = dollars(component.monthly_cost or Decimal(0))
-    detail = f"{component.name}: {quantity} {component.unit} × {price}"
+    if _tiered(component):
+        price += " first tier"  # the cost is summed tier by tier, so quantity × this price would overstate it
+    detail = f"{'* ' if component.from_usage else ''}{component.name}: {quantity} {component.unit} × {price}"
     if component.discount_percent:
         detail += f" − {plain(component.discount_percent)}% {component.discount_reason}"
     return _clip(detail, WIDTH - 4 - MONEY - 1).ljust(WIDTH - 4 - MONEY) + cost.rjust(MONEY)
+
+
+def _tiered(component: PricedComponent) -> bool:
+    if component.discount_percent or None in (component.monthly_quantity, component.unit_price, component.monthly_cost):
+        return False
+    return component.monthly_quantity * component.unit_price != component.monthly_cost  # type: ignore[operator]
 
 
 def _row(name: str, before: str, after: str, delta: str) -> str:

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+from costgate.resources.aws import (
+    cloudfront,
+    cloudwatch_logs,
+    ecr,
+    lambda_function,
+    messaging,
+    nat_gateway,
+    s3,
+)
+from costgate.resources.aws.cloudfront import aws_cloudfront_distribution
+from costgate.resources.aws.cloudwatch_logs import aws_cloudwatch_log_group
 from costgate.resources.aws.ebs import aws_ebs_snapshot, aws_ebs_volume
 from costgate.resources.aws.ec2 import aws_instance
-from costgate.resources.aws import nat_gateway
+from costgate.resources.aws.ecr import aws_ecr_repository
+from costgate.resources.aws.lambda_function import (
+    aws_lambda_function,
+    aws_lambda_provisioned_concurrency_config,
+)
+from costgate.resources.aws.messaging import aws_sns_topic, aws_sqs_queue
 from costgate.resources.aws.nat_gateway import aws_nat_gateway
 from costgate.resources.aws.rds import aws_db_instance
+from costgate.resources.aws.s3 import aws_s3_bucket
 from costgate.resources.base import CostModelFunction, UsageKey
 
 MODELS: dict[str, CostModelFunction] = {
@@ -15,11 +32,26 @@ MODELS: dict[str, CostModelFunction] = {
     "aws_ebs_snapshot": aws_ebs_snapshot,
     "aws_nat_gateway": aws_nat_gateway,
     "aws_db_instance": aws_db_instance,
+    # usage-based (issue 8)
+    "aws_lambda_function": aws_lambda_function,
+    "aws_lambda_provisioned_concurrency_config": aws_lambda_provisioned_concurrency_config,
+    "aws_s3_bucket": aws_s3_bucket,
+    "aws_cloudwatch_log_group": aws_cloudwatch_log_group,
+    "aws_sqs_queue": aws_sqs_queue,
+    "aws_sns_topic": aws_sns_topic,
+    "aws_ecr_repository": aws_ecr_repository,
+    "aws_cloudfront_distribution": aws_cloudfront_distribution,
 }
 
 # Usage-file keys each type reads, declared in the model's module next to its components.
 USAGE_KEYS: dict[str, tuple[UsageKey, ...]] = {
     **nat_gateway.USAGE_KEYS,
+    **lambda_function.USAGE_KEYS,
+    **s3.USAGE_KEYS,
+    **cloudwatch_logs.USAGE_KEYS,
+    **messaging.USAGE_KEYS,
+    **ecr.USAGE_KEYS,
+    **cloudfront.USAGE_KEYS,
 }
 
 # Types with no charge of their own (their cost, if any, is in the resources they configure).

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from costgate.resources.base import CostModelFunction, UsageKey
+from costgate.resources.google import cloud_run, storage_bucket
+from costgate.resources.google.cloud_run import google_cloud_run_service, google_cloud_run_v2_service
+from costgate.resources.google.storage_bucket import google_storage_bucket
 
-MODELS: dict[str, CostModelFunction] = {}
+MODELS: dict[str, CostModelFunction] = {
+    "google_storage_bucket": google_storage_bucket,
+    "google_cloud_run_service": google_cloud_run_service,
+    "google_cloud_run_v2_service": google_cloud_run_v2_service,
+}
 
-USAGE_KEYS: dict[str, tuple[UsageKey, ...]] = {}
+USAGE_KEYS: dict[str, tuple[UsageKey, ...]] = {
+    **storage_bucket.USAGE_KEYS,
+    **cloud_run.USAGE_KEYS,
+}
 
 FREE_TYPES: frozenset[str] = frozenset(
     {

@@ -1,0 +1,67 @@
+"""`costgate usage keys` and `costgate usage template`."""
+
+import json
+
+from click.testing import CliRunner
+
+from costgate.cli import cli
+from costgate.usage import load_usage_file
+from tests.helpers import change, plan_document
+
+
+def test_keys_for_one_type_and_unknown_type():
+    result = CliRunner().invoke(cli, ["usage", "keys", "aws_lambda_function"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[1].split()[:3] == ["aws_lambda_function", "monthly_requests", "requests"]
+    assert "request_duration_ms" in result.output
+    missing = CliRunner().invoke(cli, ["usage", "keys", "aws_nothing"], standalone_mode=False)
+    assert "aws_nothing has no usage keys (types with usage keys: aws_cloudfront_distribution" in str(missing.exception)
+
+
+def test_template_lists_usage_resources_with_unit_prices_and_loads_back(tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text(
+        json.dumps(
+            plan_document(
+                change("aws_lambda_function", {"memory_size": 256}, name="handler", module="module.api", index="eu"),
+                change("aws_s3_bucket", {"bucket": "assets"}, name="assets"),
+                change("aws_instance", {"instance_type": "t3.micro"}, name="web"),
+                change("aws_sqs_queue", None, name="gone", before={}),
+            )
+        )
+    )
+    out = tmp_path / "usage.yml"
+    result = CliRunner().invoke(cli, ["usage", "template", str(plan), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert text.splitlines()[2:] == [
+        "version: 0.1",
+        "resource_usage:",
+        "  aws_s3_bucket.assets:",
+        "    standard:",
+        "      # storage_gb: 0  # GB: Average GB stored in S3 Standard over the month; Storage (Standard): $0.023 per GB-months",
+        ("      # monthly_tier_1_requests: 0  # requests: PUT, COPY, POST and LIST requests per month; "
+        "PUT, COPY, POST, LIST requests (Standard): $0.000005 per requests"),
+        ("      # monthly_tier_2_requests: 0  # requests: GET, SELECT and all other requests per month; "
+        "GET, SELECT and all other requests (Standard): $0.0000004 per requests"),
+        '  "module.api.aws_lambda_function.handler[\\"eu\\"]":',
+        "    # monthly_requests: 0  # requests: Invocations per month; Requests: $0.0000002 per requests",
+        ("    # request_duration_ms: 0  # ms: Average duration of one invocation (with monthly_requests gives GB-seconds); "
+        "Duration (x86_64): $0.0000166667 per GB-seconds"),
+    ]
+    # The template is itself a valid usage file, and filling it in prices the resource.
+    assert load_usage_file(str(out)).by_address['module.api.aws_lambda_function.handler["eu"]'] == {}
+    out.write_text(text.replace("# monthly_requests: 0", "monthly_requests: 5000000"))
+    result = CliRunner().invoke(cli, ["breakdown", str(plan), "--usage-file", str(out), "--format", "json"])
+    handler = next(r for r in json.loads(result.output)["resources"] if r["type"] == "aws_lambda_function")
+    # 5M x $0.0000002 = $1.00 (duration still unknown: listed with its unit price)
+    assert handler["monthly_after"] == "1.00"
+
+
+def test_template_prefills_values_from_a_usage_file(tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(plan_document(change("aws_nat_gateway", {}, name="main"))))
+    usage = tmp_path / "old.yml"
+    usage.write_text("version: 0.1\nresource_type_default_usage:\n  aws_nat_gateway: {monthly_data_processed_gb: 250}\n")
+    result = CliRunner().invoke(cli, ["usage", "template", str(plan), "--usage-file", str(usage)])
+    assert "    monthly_data_processed_gb: 250  # GB: Data processed by the NAT gateway per month; Data processed: $0.045 per GB" in result.output

@@ -1,0 +1,90 @@
+"""The usage file: loading, validation errors with file and line, and priority of entries."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+from costgate.cli import cli
+from costgate.model import CostgateError
+from costgate.plan import read_plan
+from costgate.usage import load_usage_file
+from tests.helpers import change, plan_document
+
+
+def write(tmp_path, text):
+    path = tmp_path / "infracost-usage.yml"
+    path.write_text(text)
+    return str(path)
+
+
+def test_resource_entry_beats_type_default_and_module_addresses_with_keys(tmp_path):
+    usage = load_usage_file(
+        write(
+            tmp_path,
+            "version: 0.1\n"
+            "resource_type_default_usage:\n"
+            "  aws_nat_gateway: {monthly_data_processed_gb: 100}\n"
+            "resource_usage:\n"
+            '  module.net.aws_nat_gateway.main["eu"]: {monthly_data_processed_gb: 500}\n',
+        )
+    )
+    document = plan_document(
+        change("aws_nat_gateway", {}, name="main", module="module.net", index="eu"),
+        change("aws_nat_gateway", {}, name="other"),
+    )
+    own, other = read_plan(document, "plan.json", None).changes
+    assert usage.quantity(own, "monthly_data_processed_gb") == Decimal(500)
+    assert usage.quantity(other, "monthly_data_processed_gb") == Decimal(100)
+    assert usage.quantity(other, "nothing") is None
+
+
+def test_unknown_key_names_the_valid_ones_with_line(tmp_path):
+    path = write(tmp_path, "version: 0.1\nresource_usage:\n  aws_nat_gateway.main:\n    monthly_gb: 5\n")
+    with pytest.raises(CostgateError) as error:
+        load_usage_file(path)
+    assert str(error.value) == (
+        f"{path}:4 resource_usage.aws_nat_gateway.main: unknown usage key monthly_gb for aws_nat_gateway "
+        "(valid: monthly_data_processed_gb)"
+    )
+
+
+@pytest.mark.parametrize("value", ["'lots'", "true", "[1, 2]", "-3"])
+def test_wrong_type_is_an_error(tmp_path, value):
+    path = write(tmp_path, f"version: 0.1\nresource_type_default_usage:\n  aws_nat_gateway: {{monthly_data_processed_gb: {value}}}\n")
+    with pytest.raises(CostgateError, match=r":3 resource_type_default_usage.aws_nat_gateway.monthly_data_processed_gb: expected a number"):
+        load_usage_file(path)
+
+
+def test_bad_yaml_and_bad_version_and_missing_file(tmp_path):
+    path = write(tmp_path, "version: 0.1\nresource_usage: {a: [\n")
+    with pytest.raises(CostgateError, match=r"infracost-usage.yml:\d+: not valid YAML"):
+        load_usage_file(path)
+    path = write(tmp_path, "version: 2\n")
+    with pytest.raises(CostgateError, match=r":1 version: expected 0.1"):
+        load_usage_file(path)
+    with pytest.raises(CostgateError, match="cannot read the usage file"):
+        load_usage_file(str(tmp_path / "missing.yml"))
+
+
+def test_unmodelled_type_and_unknown_address_are_warnings(tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(plan_document(change("aws_nat_gateway", {}, name="main"))))
+    usage = write(
+        tmp_path,
+        "version: 0.1\n"
+        "resource_type_default_usage:\n"
+        "  aws_dynamodb_table_v9: {monthly_read_request_units: 5}\n"
+        "resource_usage:\n"
+        "  aws_nat_gateway.main: {monthly_data_processed_gb: 1000}\n"
+        "  aws_nat_gateway.gone: {monthly_data_processed_gb: 1}\n",
+    )
+    result = CliRunner().invoke(cli, ["breakdown", str(plan), "--usage-file", usage, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert any("no usage keys for aws_dynamodb_table_v9" in w for w in report["warnings"])
+    assert any("aws_nat_gateway.gone, which is not in the plan" in w for w in report["warnings"])
+    (nat,) = report["resources"]
+    # 730 h x $0.045 = $32.85; 1,000 GB x $0.045 = $45.00
+    assert nat["monthly_after"] == "77.85"
