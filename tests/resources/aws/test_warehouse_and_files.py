@@ -35,11 +35,14 @@ def test_efs_storage_by_usage_and_provisioned_throughput():
     assert cents(bursting.monthly_after) == Decimal("0.00")
     assert bursting.components[0].unit_price == Decimal("0.30")
     provisioned = price_one(
-        "aws_efs_file_system", {"throughput_mode": "provisioned", "provisioned_throughput_in_mibps": 10}, region="eu-west-1"
+        "aws_efs_file_system", {"throughput_mode": "provisioned", "provisioned_throughput_in_mibps": 10}, region="us-east-2"
     )
-    # eu-west-1: 10 MiB/s x $6.60 = $66.00; storage $0.33/GB-month depends on usage
-    assert cents(provisioned.monthly_after) == Decimal("66.00")
-    assert provisioned.components[0].unit_price == Decimal("0.33")
+    # 10 MiB/s x $6.00 = $60.00; storage $0.30/GB-month depends on usage
+    assert cents(provisioned.monthly_after) == Decimal("60.00")
+    ireland = price_one("aws_efs_file_system", {"throughput_mode": "provisioned", "provisioned_throughput_in_mibps": 10}, region="eu-west-1")
+    # eu-west-1 storage is $0.33/GB-month; its throughput price is not in the catalog: not priced, never $0
+    assert ireland.components[0].unit_price == Decimal("0.33")
+    assert "no price in the embedded catalog" in ireland.components[1].not_priced_reason
     one_zone = price_one("aws_efs_file_system", {"availability_zone_name": "us-east-1a"})
     assert (one_zone.components[0].name, one_zone.components[0].unit_price) == ("Storage (One Zone)", Decimal("0.16"))
 
