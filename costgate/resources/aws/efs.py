@@ -5,7 +5,7 @@ https://aws.amazon.com/efs/pricing/
 
 from __future__ import annotations
 
-from costgate.model import CostComponent
+from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
 from costgate.resources.base import Side, UsageKey, aws_query, monthly, not_priced, number, usage
 
@@ -27,7 +27,7 @@ def aws_efs_file_system(side: Side) -> list[CostComponent]:
             monthly(
                 "Provisioned throughput",
                 "MiBps-months",
-                number(side.get("provisioned_throughput_in_mibps")),
+                number(side.get("provisioned_throughput_in_mibps"), Unknown("provisioned_throughput_in_mibps", "provisioned throughput mode needs it")),
                 aws_query(side, "AmazonEFS", "Provisioned Throughput", usagetype=usage_type(side.region, "ProvisionedTP-MiBpsHrs")),
             )
         )

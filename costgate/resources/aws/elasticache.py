@@ -18,7 +18,7 @@ CACHE_ENGINES = {"redis": "Redis", "memcached": "Memcached", "valkey": "Valkey"}
 def nodes(side: Side, node_type: Any, count: Any, engine: Any) -> CostComponent:
     if isinstance(engine, str) and engine not in CACHE_ENGINES:
         return not_priced(f"ElastiCache ({engine})", "hours", f"unknown ElastiCache engine {engine!r}")
-    cache_engine = CACHE_ENGINES[engine] if isinstance(engine, str) else engine
+    cache_engine = CACHE_ENGINES[engine] if isinstance(engine, str) else engine or Unknown("engine", "the engine is not set")
     return hourly(
         f"ElastiCache ({shown(cache_engine)}, on-demand, {shown(node_type)})",
         aws_query(side, "AmazonElastiCache", "Cache Instance", instanceType=node_type, cacheEngine=cache_engine),

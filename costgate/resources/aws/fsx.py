@@ -19,13 +19,13 @@ def aws_fsx_windows_file_system(side: Side) -> list[CostComponent]:
         monthly(
             f"{storage_type} storage ({deployment})",
             "GB-months",
-            number(side.get("storage_capacity")),
+            _required(side, "storage_capacity"),
             aws_query(side, "AmazonFSx", "Storage", fileSystemType="Windows", storageType=storage_type, deploymentOption=deployment),
         ),
         monthly(
             f"Throughput capacity ({deployment})",
             "MBps-months",
-            number(side.get("throughput_capacity")),
+            _required(side, "throughput_capacity"),
             aws_query(side, "AmazonFSx", "Provisioned Throughput", fileSystemType="Windows", deploymentOption=deployment),
         ),
         usage(
@@ -52,7 +52,7 @@ def aws_fsx_lustre_file_system(side: Side) -> list[CostComponent]:
             + ("" if throughput == "N/A" else f", {shown(throughput)} MB/s/TiB")
             + ")",
             "GB-months",
-            number(side.get("storage_capacity")),
+            _required(side, "storage_capacity"),
             aws_query(
                 side,
                 "AmazonFSx",
@@ -64,6 +64,10 @@ def aws_fsx_lustre_file_system(side: Side) -> list[CostComponent]:
             ),
         )
     ]
+
+
+def _required(side: Side, path: str):
+    return number(side.get(path), Unknown(path, "the configuration does not set it"))
 
 
 USAGE_KEYS = {"aws_fsx_windows_file_system": (UsageKey("backup_storage_gb", "GB", "Backup storage used"),)}

@@ -5,7 +5,7 @@ https://aws.amazon.com/amazon-mq/pricing/
 
 from __future__ import annotations
 
-from costgate.model import CostComponent
+from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
 from costgate.resources.base import Side, UsageKey, aws_query, hourly, not_priced, shown, usage
 
@@ -15,13 +15,14 @@ ENGINES = {"activemq": "ActiveMQ", "rabbitmq": "RabbitMQ"}
 
 def aws_mq_broker(side: Side) -> list[CostComponent]:
     instance_type = side.get("host_instance_type")
-    engine = ENGINES.get(str(side.get("engine_type")).lower(), str(side.get("engine_type")))
+    engine_type = side.get("engine_type")
+    engine = ENGINES.get(engine_type.lower(), engine_type) if isinstance(engine_type, str) else Unknown("engine_type", "the engine is not set")
     mode = side.setting("deployment_mode", "SINGLE_INSTANCE")
     if mode not in DEPLOYMENTS:
-        instance = not_priced(f"Broker instance ({mode})", "hours", f"deployment mode {mode} is not priced yet")
+        instance = not_priced(f"Broker instance ({shown(mode)})", "hours", f"deployment mode {shown(mode)} is not priced yet")
     else:
         instance = hourly(
-            f"Broker instance ({engine}, {DEPLOYMENTS[mode]}, {shown(instance_type)})",
+            f"Broker instance ({shown(engine)}, {DEPLOYMENTS[mode]}, {shown(instance_type)})",
             aws_query(side, "AmazonMQ", "Broker Instances", instanceType=instance_type, brokerEngine=engine, deploymentOption=DEPLOYMENTS[mode]),
         )
     # ActiveMQ stores on EFS by default; RabbitMQ always on EBS.

@@ -8,7 +8,7 @@ from costgate.resources.base import Side, aws_query, hourly, monthly, number, sh
 
 
 def aws_msk_cluster(side: Side) -> list[CostComponent]:
-    brokers = number(side.get("number_of_broker_nodes"))
+    brokers = number(side.get("number_of_broker_nodes"), Unknown("number_of_broker_nodes", "the configuration does not set it"))
     group = side.block("broker_node_group_info") or {}
     instance_type = group.get("instance_type") or Unknown("instance_type", "broker_node_group_info.instance_type is not set")
     # provider v5 moved ebs_volume_size into storage_info.ebs_storage_info.volume_size

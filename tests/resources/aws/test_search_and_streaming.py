@@ -83,3 +83,8 @@ def test_mq_single_instance_and_active_standby():
     assert cents(standby.monthly_after) == Decimal("420.48")
     cluster = price_one("aws_mq_broker", {"engine_type": "RabbitMQ", "host_instance_type": "mq.m5.large", "deployment_mode": "CLUSTER_MULTI_AZ"})
     assert cluster.components[0].not_priced_reason == "deployment mode CLUSTER_MULTI_AZ is not priced yet"
+
+
+def test_msk_without_broker_count_is_not_priced():
+    cluster = price_one("aws_msk_cluster", {"broker_node_group_info": [{"instance_type": "kafka.m5.large"}]})
+    assert [c.not_priced_reason for c in cluster.components] == ["the configuration does not set it (number_of_broker_nodes)"] * 2

@@ -71,3 +71,13 @@ def test_fsx_lustre_storage_by_throughput_tier():
     assert cents(scratch.monthly_after) == Decimal("168.00")
     default = price_one("aws_fsx_lustre_file_system", {"storage_capacity": 1200})
     assert default.reason == "Storage (SCRATCH_1, SSD): Lustre SCRATCH_1 SSD storage is not priced yet"
+
+
+def test_missing_required_sizes_are_not_priced_not_errors():
+    windows = price_one("aws_fsx_windows_file_system", {"deployment_type": "SINGLE_AZ_1"})
+    assert [c.not_priced_reason for c in windows.components[:2]] == [
+        "the configuration does not set it (storage_capacity)",
+        "the configuration does not set it (throughput_capacity)",
+    ]
+    efs = price_one("aws_efs_file_system", {"throughput_mode": "provisioned"})
+    assert efs.components[1].not_priced_reason == "provisioned throughput mode needs it (provisioned_throughput_in_mibps)"
