@@ -58,6 +58,21 @@ class PlanContext:
                 )
         return found
 
+    def sides_of_type(self, side: Side, resource_type: str) -> list[Side]:
+        """The same side of every resource of `resource_type` in the plan (for resources that point at this one,
+        like an aws_appautoscaling_target at its table)."""
+        from costgate.resources.base import Side
+
+        found = []
+        for changes in self._by_module_and_name.values():
+            for target in changes:
+                values = (target.after if side.is_after else target.before) or None
+                if target.type != resource_type or values is None:
+                    continue
+                unknown = target.after_unknown if side.is_after else {}
+                found.append(Side(target, values, unknown, target.region or side.region, self, is_after=side.is_after))
+        return found
+
     def usage(self, change: ResourceChange, key: str) -> Decimal | None:
         if self._usage is None:
             return None

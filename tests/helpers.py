@@ -113,3 +113,15 @@ def price_with_usage(
     jsonschema.validate(report_dict(result), report_schema())
     (resource,) = result.resources
     return resource
+def model_components(resource_type: str, after: dict[str, Any], region: str = "us-east-1") -> list:
+    """The cost components a model declares for one created resource (before pricing), to check its price queries."""
+    from costgate.plan_context import PlanContext
+    from costgate.resources.base import Side
+    from costgate.resources.registry import cost_model
+
+    plan = read_plan(plan_document(change(resource_type, after), region=region), "plan.json")
+    (resource,) = plan.changes
+    side = Side(resource, resource.after or {}, resource.after_unknown, region, PlanContext(plan.changes, {}))
+    model = cost_model(resource_type)
+    assert model is not None
+    return model(side)

@@ -126,6 +126,13 @@ def index_groups(groups: list[dict[str, Any]], as_of: str, index: dict[IndexKey,
             for region, given in by_region.items():
                 amount: Amount = tuple((str(start), str(price)) for start, price in given) if isinstance(given, list) else str(given)
                 previous = slot.get(region)
-                if previous is not None and previous[:2] != (amount, unit):
+                if previous is not None and (_numeric(previous[0]), previous[1]) != (_numeric(amount), unit):
                     raise ValueError(f"two prices for {family} {attributes} in {region}")
                 slot[region] = (amount, unit, as_of)
+
+
+def _numeric(amount: Amount) -> Decimal | tuple[tuple[Decimal, Decimal], ...]:
+    """An amount as numbers, so "0.13" and "0.130" in two part files are the same price."""
+    if isinstance(amount, tuple):
+        return tuple((Decimal(start), Decimal(price)) for start, price in amount)
+    return Decimal(amount)

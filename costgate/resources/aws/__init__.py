@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 from costgate.resources.aws import (
+    aurora,
     cloudfront,
     cloudwatch_logs,
+    docdb,
+    dynamodb,
     ecr,
+    efs,
+    fsx,
+    kinesis,
     lambda_function,
     messaging,
+    mq,
+    msk,
     nat_gateway,
+    opensearch,
+    rds,
+    redshift,
     s3,
 )
+from costgate.resources.aws.aurora import aws_rds_cluster, aws_rds_cluster_instance
 from costgate.resources.aws.cloudfront import aws_cloudfront_distribution
 from costgate.resources.aws.cloudwatch_logs import aws_cloudwatch_log_group
+from costgate.resources.aws.dynamodb import aws_dynamodb_table
 from costgate.resources.aws.ebs import aws_ebs_snapshot, aws_ebs_volume
 from costgate.resources.aws.ec2 import aws_instance
 from costgate.resources.aws.ecr import aws_ecr_repository
+from costgate.resources.aws.elasticache import aws_elasticache_cluster, aws_elasticache_replication_group
 from costgate.resources.aws.lambda_function import (
     aws_lambda_function,
     aws_lambda_provisioned_concurrency_config,
@@ -41,6 +55,22 @@ MODELS: dict[str, CostModelFunction] = {
     "aws_sns_topic": aws_sns_topic,
     "aws_ecr_repository": aws_ecr_repository,
     "aws_cloudfront_distribution": aws_cloudfront_distribution,
+    "aws_rds_cluster": aws_rds_cluster,
+    "aws_rds_cluster_instance": aws_rds_cluster_instance,
+    "aws_elasticache_cluster": aws_elasticache_cluster,
+    "aws_elasticache_replication_group": aws_elasticache_replication_group,
+    "aws_dynamodb_table": aws_dynamodb_table,
+    "aws_elasticsearch_domain": opensearch.aws_elasticsearch_domain,
+    "aws_opensearch_domain": opensearch.aws_opensearch_domain,
+    "aws_msk_cluster": msk.aws_msk_cluster,
+    "aws_redshift_cluster": redshift.aws_redshift_cluster,
+    "aws_kinesis_stream": kinesis.aws_kinesis_stream,
+    "aws_mq_broker": mq.aws_mq_broker,
+    "aws_docdb_cluster": docdb.aws_docdb_cluster,
+    "aws_docdb_cluster_instance": docdb.aws_docdb_cluster_instance,
+    "aws_efs_file_system": efs.aws_efs_file_system,
+    "aws_fsx_windows_file_system": fsx.aws_fsx_windows_file_system,
+    "aws_fsx_lustre_file_system": fsx.aws_fsx_lustre_file_system,
 }
 
 # Usage-file keys each type reads, declared in the model's module next to its components.
@@ -52,6 +82,15 @@ USAGE_KEYS: dict[str, tuple[UsageKey, ...]] = {
     **messaging.USAGE_KEYS,
     **ecr.USAGE_KEYS,
     **cloudfront.USAGE_KEYS,
+    **rds.USAGE_KEYS,
+    **aurora.USAGE_KEYS,
+    **dynamodb.USAGE_KEYS,
+    **redshift.USAGE_KEYS,
+    **kinesis.USAGE_KEYS,
+    **mq.USAGE_KEYS,
+    **docdb.USAGE_KEYS,
+    **efs.USAGE_KEYS,
+    **fsx.USAGE_KEYS,
 }
 
 # Types with no charge of their own (their cost, if any, is in the resources they configure).
@@ -150,5 +189,34 @@ FREE_TYPES: frozenset[str] = frozenset(
         "aws_cloudwatch_log_stream",
         "aws_acm_certificate",
         "aws_acm_certificate_validation",
+        # databases, caches and data services (their cost is in the clusters and instances)
+        "aws_db_instance_role_association",
+        "aws_db_event_subscription",
+        "aws_rds_cluster_endpoint",
+        "aws_rds_cluster_role_association",
+        "aws_rds_global_cluster",
+        "aws_elasticache_user",
+        "aws_elasticache_user_group",
+        "aws_elasticache_user_group_association",
+        "aws_dynamodb_table_item",
+        "aws_dynamodb_tag",
+        "aws_dynamodb_resource_policy",
+        "aws_elasticsearch_domain_policy",
+        "aws_elasticsearch_domain_saml_options",
+        "aws_opensearch_domain_policy",
+        "aws_opensearch_domain_saml_options",
+        "aws_msk_configuration",
+        "aws_msk_scram_secret_association",
+        "aws_redshift_subnet_group",
+        "aws_redshift_parameter_group",
+        "aws_redshift_snapshot_schedule",
+        "aws_redshift_snapshot_schedule_association",
+        "aws_mq_configuration",
+        "aws_docdb_subnet_group",
+        "aws_docdb_cluster_parameter_group",
+        "aws_efs_mount_target",
+        "aws_efs_access_point",
+        "aws_efs_file_system_policy",
+        "aws_efs_backup_policy",
     }
 )

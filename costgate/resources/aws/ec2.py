@@ -11,7 +11,7 @@ from typing import Any
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.ebs import volume_components
-from costgate.resources.base import Side, shown, aws_query, hourly, not_priced, number
+from costgate.resources.base import Side, aws_query, hourly, not_priced, number, shown
 
 TENANCY = {"default": "Shared", "dedicated": "Dedicated", "host": "Host"}
 DEFAULT_ROOT_VOLUME_GB = 8  # the size of the common Linux AMIs' root snapshot; Infracost uses the same default

@@ -1,18 +1,32 @@
-"""aws_db_instance: instance hours by engine and deployment, storage, provisioned IOPS, backups.
+"""aws_db_instance: instance hours by engine, edition, licence and deployment, storage, provisioned IOPS, backups.
 
 Multi-AZ doubles both instance and storage prices; the price list has separate
 Multi-AZ SKUs carrying the doubled price. Unset allocated_storage is the provider's
-20 GB default; with iops set and no storage_type the provider picks io1.
-(https://aws.amazon.com/rds/pricing/)
+20 GB default; with iops set and no storage_type the provider picks io1. gp3 includes
+a baseline of IOPS and throughput that grows with the volume (3,000 IOPS / 125 MiB/s
+below 400 GB for MySQL, MariaDB and PostgreSQL, 200 GB for Oracle, always for SQL
+Server; 12,000 / 500 above) and charges only what is provisioned above it.
+(https://aws.amazon.com/rds/pricing/, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html)
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, shown, aws_query, hourly, monthly, not_priced, number, usage
+from costgate.resources.base import (
+    Side,
+    UsageKey,
+    aws_query,
+    hourly,
+    monthly,
+    not_priced,
+    number,
+    shown,
+    usage,
+)
 
 DEFAULT_STORAGE_GB = 20
 
@@ -21,12 +35,23 @@ ENGINES = {
     "mysql": ("MySQL", ""),
     "postgres": ("PostgreSQL", ""),
     "mariadb": ("MariaDB", ""),
+    "oracle-se2": ("Oracle", "Standard Two"),
+    "oracle-se2-cdb": ("Oracle", "Standard Two"),
+    "oracle-ee": ("Oracle", "Enterprise"),
+    "oracle-ee-cdb": ("Oracle", "Enterprise"),
+    "sqlserver-ex": ("SQL Server", "Express"),
+    "sqlserver-web": ("SQL Server", "Web"),
+    "sqlserver-se": ("SQL Server", "Standard"),
+    "sqlserver-ee": ("SQL Server", "Enterprise"),
 }
+
+LICENSE_MODELS = {"license-included": "License included", "bring-your-own-license": "Bring your own license"}
 
 STORAGE = {
     "gp2": ("General Purpose", "General Purpose SSD, gp2"),
     "gp3": ("General Purpose-GP3", "General Purpose SSD, gp3"),
     "io1": ("Provisioned IOPS", "Provisioned IOPS SSD, io1"),
+    "io2": ("Provisioned IOPS-IO2", "Provisioned IOPS SSD, io2"),
     "standard": ("Magnetic", "Magnetic"),
 }
 
@@ -36,41 +61,74 @@ def deployment(side: Side) -> Any:
     return multi_az if isinstance(multi_az, Unknown) else ("Multi-AZ" if multi_az else "Single-AZ")
 
 
-def aws_db_instance(side: Side) -> list[CostComponent]:
+def license_model(side: Side, engine: str) -> Any:
+    """The price list licenseModel of a commercial engine; SQL Server on RDS is always licence-included."""
+    if engine.startswith("sqlserver"):
+        return LICENSE_MODELS["license-included"]
+    given = side.setting("license_model", None)
+    if isinstance(given, Unknown):
+        return given
+    if given is None:
+        if engine.startswith("oracle-ee"):  # Enterprise Edition is only offered with your own licence
+            return LICENSE_MODELS["bring-your-own-license"]
+        return Unknown("license_model", "Oracle SE2 is license-included or bring-your-own-license: set license_model")
+    return LICENSE_MODELS.get(given, Unknown("license_model", f"unknown license_model {given!r}"))
+
+
+def instance_component(side: Side, engine: Any, deploy: Any) -> CostComponent:
     instance_class = side.get("instance_class")
+    name = f"Database instance (on-demand, {shown(deploy)}, {shown(instance_class)})"
+    if isinstance(engine, str) and engine not in ENGINES:
+        return not_priced(f"Database instance ({engine})", "hours", f"engine {engine!r} is not priced yet")
+    if not isinstance(engine, str):
+        engine = engine if isinstance(engine, Unknown) else Unknown("engine", "the engine is not set")
+        return hourly(name, engine)
+    database_engine, edition = ENGINES[engine]
+    attributes: dict[str, Any] = {}
+    if edition:
+        attributes = {"databaseEdition": edition, "licenseModel": license_model(side, engine)}
+    return hourly(
+        name,
+        aws_query(
+            side,
+            "AmazonRDS",
+            "Database Instance",
+            instanceType=instance_class,
+            databaseEngine=database_engine,
+            deploymentOption=deploy,
+            **attributes,
+        ),
+    )
+
+
+def aws_db_instance(side: Side) -> list[CostComponent]:
     engine = side.get("engine")
     deploy = deployment(side)
-    components: list[CostComponent] = []
-    if isinstance(engine, str) and engine not in ENGINES:
-        components.append(not_priced(f"Database instance ({engine})", "hours", f"engine {engine!r} is not priced yet"))
-    else:
-        database_engine, _ = ENGINES[engine] if isinstance(engine, str) else (engine or Unknown("engine"), "")
-        components.append(
-            hourly(
-                f"Database instance (on-demand, {shown(deploy)}, {shown(instance_class)})",
-                aws_query(
-                    side,
-                    "AmazonRDS",
-                    "Database Instance",
-                    instanceType=instance_class,
-                    databaseEngine=database_engine,
-                    deploymentOption=deploy,
-                ),
-            )
-        )
-    components.extend(storage_components(side, deploy))
+    components = [instance_component(side, engine, deploy)]
+    components.extend(storage_components(side, deploy, engine))
     components.append(
         usage(
             "Backup storage beyond the free allowance",
             "GB-months",
-            aws_query(side, "AmazonRDS", "Storage Snapshot", usagetype=_backup_usage_type(side.region)),
+            aws_query(side, "AmazonRDS", "Storage Snapshot", usagetype=usage_type(side.region, "RDS:ChargedBackupUsage")),
             usage_key="additional_backup_storage_gb",
+            quantity=side.usage("additional_backup_storage_gb"),
         )
     )
     return components
 
 
-def storage_components(side: Side, deploy: Any) -> list[CostComponent]:
+def gp3_baseline(engine: Any, size: Any) -> tuple[Decimal, Decimal] | Unknown:
+    """(IOPS, MiB/s) included with a gp3 volume of `size` GB for this engine."""
+    if isinstance(size, Unknown):
+        return size
+    threshold = {"oracle": Decimal(200), "sqlserver": None}.get(str(engine).split("-")[0], Decimal(400))
+    if threshold is None or size < threshold:
+        return Decimal(3000), Decimal(125)
+    return Decimal(12000), Decimal(500)
+
+
+def storage_components(side: Side, deploy: Any, engine: Any = None) -> list[CostComponent]:
     iops = number(side.setting("iops", None))
     storage_type = side.setting("storage_type", "io1" if iops else "gp2")
     if isinstance(storage_type, str) and storage_type not in STORAGE:
@@ -94,9 +152,48 @@ def storage_components(side: Side, deploy: Any) -> list[CostComponent]:
                 aws_query(side, "AmazonRDS", "Provisioned IOPS", deploymentOption=deploy),
             )
         )
+    elif storage_type == "io2":
+        components.append(
+            monthly(
+                "Provisioned IOPS (io2)",
+                "IOPS-months",
+                iops if iops is not None else Unknown("iops", "io2 storage needs iops set"),
+                aws_query(side, "AmazonRDS", "Provisioned IOPS", deploymentOption=deploy, usagetype=_usage(side, deploy, "PIOPS-IO2")),
+            )
+        )
+    elif storage_type == "gp3":
+        components.extend(_gp3_extras(side, deploy, engine, size, iops))
     return components
 
 
-def _backup_usage_type(region: str) -> str:
-    return usage_type(region, "RDS:ChargedBackupUsage")
+def _usage(side: Side, deploy: Any, suffix: str) -> Any:
+    if isinstance(deploy, Unknown):
+        return deploy
+    return usage_type(side.region, "RDS:" + ("Multi-AZ-" if deploy == "Multi-AZ" else "") + suffix)
 
+
+def _gp3_extras(side: Side, deploy: Any, engine: Any, size: Any, iops: Any) -> list[CostComponent]:
+    baseline = gp3_baseline(engine, size)
+    throughput = number(side.setting("storage_throughput", None))
+    extras = []
+    for value, index, name, unit, family, suffix in (
+        (iops, 0, "Provisioned IOPS above the gp3 baseline", "IOPS-months", "Provisioned IOPS", "GP3-PIOPS"),
+        (throughput, 1, "Provisioned throughput above the gp3 baseline", "MiBps-months", "Provisioned Throughput", "GP3-Throughput"),
+    ):
+        if value is None:
+            continue
+        if isinstance(value, Unknown) or isinstance(baseline, Unknown):
+            above: Any = value if isinstance(value, Unknown) else baseline
+        else:
+            above = max(value - baseline[index], Decimal(0))
+            if above == 0:
+                continue
+        extras.append(
+            monthly(name, unit, above, aws_query(side, "AmazonRDS", family, deploymentOption=deploy, usagetype=_usage(side, deploy, suffix)))
+        )
+    return extras
+
+
+USAGE_KEYS = {
+    "aws_db_instance": (UsageKey("additional_backup_storage_gb", "GB", "Backup storage beyond the free allowance per month"),),
+}

@@ -1,0 +1,105 @@
+"""aws_dynamodb_table: provisioned read/write capacity hours, or on-demand requests; storage by usage.
+
+Provisioned capacity is billed per capacity-unit hour, for the table and for each global
+secondary index with its own capacity. An aws_appautoscaling_target in the plan for the
+table scales it between its min and max: the provisioned value (else the minimum) is
+priced and the range reported for writes (or reads when only they scale; a resource has
+one range). (https://aws.amazon.com/dynamodb/pricing/)
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from costgate.model import HOURS_PER_MONTH, Capacity, CostComponent
+from costgate.resources.aws.common import usage_type
+from costgate.resources.base import Side, UsageKey, aws_query, hourly, monthly, number, usage
+
+DIMENSIONS = {"read": "dynamodb:table:ReadCapacityUnits", "write": "dynamodb:table:WriteCapacityUnits"}
+
+
+def aws_dynamodb_table(side: Side) -> list[CostComponent]:
+    components: list[CostComponent] = []
+    if side.setting("billing_mode", "PROVISIONED") == "PAY_PER_REQUEST":
+        for kind, key, suffix in (
+            ("Write", "monthly_write_request_units", "WriteRequestUnits"),
+            ("Read", "monthly_read_request_units", "ReadRequestUnits"),
+        ):
+            components.append(
+                usage(
+                    f"{kind} request units (on-demand)",
+                    "request units",
+                    aws_query(side, "AmazonDynamoDB", "Amazon DynamoDB PayPerRequest Throughput", usagetype=usage_type(side.region, suffix)),
+                    usage_key=key,
+                    quantity=side.usage(key),
+                )
+            )
+    else:
+        ranges = _autoscaling(side)
+        scaled = "write" if "write" in ranges else "read" if "read" in ranges else None
+        for kind in ("write", "read"):
+            components.append(_capacity(side, kind, ranges.get(kind) if kind == scaled else None))
+        for index in side.get("global_secondary_index") or []:
+            for kind in ("write", "read"):
+                units = number(index.get(f"{kind}_capacity"))
+                if units:
+                    components.append(
+                        hourly(
+                            f"GSI {index.get('name')}: {kind} capacity units",
+                            _capacity_query(side, kind),
+                            units,
+                            unit="capacity-unit-hours",
+                        )
+                    )
+    components.append(
+        usage(
+            "Data storage",
+            "GB-months",
+            aws_query(side, "AmazonDynamoDB", "Database Storage", usagetype=usage_type(side.region, "TimedStorage-ByteHrs")),
+            usage_key="storage_gb",
+            quantity=side.usage("storage_gb"),
+        )
+    )
+    return components
+
+
+def _capacity_query(side: Side, kind: str) -> Any:
+    suffix = "WriteCapacityUnit-Hrs" if kind == "write" else "ReadCapacityUnit-Hrs"
+    return aws_query(side, "AmazonDynamoDB", "Provisioned IOPS", usagetype=usage_type(side.region, suffix))
+
+
+def _capacity(side: Side, kind: str, scaling: tuple[int, int] | None) -> CostComponent:
+    units = number(side.get(f"{kind}_capacity"), Decimal(0))
+    name = f"{kind.capitalize()} capacity units (provisioned)"
+    if scaling is None:
+        return hourly(name, _capacity_query(side, kind), units, unit="capacity-unit-hours")
+    low, high = scaling
+    current = int(units) if isinstance(units, Decimal) and units else low
+    return monthly(
+        name, "capacity-unit-hours", HOURS_PER_MONTH, _capacity_query(side, kind), per=Capacity(f"{kind}_capacity", current, low, high)
+    )
+
+
+def _autoscaling(side: Side) -> dict[str, tuple[int, int]]:
+    """{"read"/"write": (min, max)} from aws_appautoscaling_target resources scaling this table."""
+    name = side.get("name")
+    found: dict[str, tuple[int, int]] = {}
+    for target in side.context.sides_of_type(side, "aws_appautoscaling_target"):
+        dimension = target.get("scalable_dimension")
+        if target.get("service_namespace") != "dynamodb" or target.get("resource_id") != f"table/{name}":
+            continue
+        for kind, wanted in DIMENSIONS.items():
+            low, high = number(target.get("min_capacity")), number(target.get("max_capacity"))
+            if dimension == wanted and isinstance(low, Decimal) and isinstance(high, Decimal):
+                found[kind] = (int(low), int(high))
+    return found
+
+
+USAGE_KEYS = {
+    "aws_dynamodb_table": (
+        UsageKey("monthly_write_request_units", "request units", "On-demand write request units per month"),
+        UsageKey("monthly_read_request_units", "request units", "On-demand read request units per month"),
+        UsageKey("storage_gb", "GB", "Table storage"),
+    ),
+}
