@@ -27,12 +27,13 @@ DEFAULT_NODE_DISK_GB = 100
 def _zones(location: Any, node_locations: Any) -> int | Unknown:
     if isinstance(node_locations, Unknown):
         return node_locations
+    zonal = isinstance(location, str) and bool(_ZONE.match(location))
     if isinstance(node_locations, list) and node_locations:
-        # node_locations lists every zone, the cluster's own zone included.
-        return len(node_locations)
+        # A zonal cluster's node_locations are its additional zones (the docs say to omit the cluster's own).
+        return len(set(node_locations) | ({location} if zonal else set()))
     if isinstance(location, Unknown):
         return location
-    return 1 if isinstance(location, str) and _ZONE.match(location) else REGIONAL_ZONES
+    return 1 if zonal else REGIONAL_ZONES
 
 
 def node_components(side: Side, config: Any, per: Capacity) -> list[CostComponent]:
@@ -68,7 +69,7 @@ def google_container_cluster(side: Side) -> list[CostComponent]:
         return components  # Autopilot bills pod resource requests, which depend on the workloads
     if side.get("remove_default_node_pool") is True:
         return components
-    zones = _zones(location, side.get("node_locations"))
+    zones = _zones(location, side.setting("node_locations", None))
     nodes = number(side.setting("initial_node_count", 1), Decimal(1))
     if isinstance(zones, Unknown) or isinstance(nodes, Unknown):
         missing = zones if isinstance(zones, Unknown) else nodes
@@ -83,9 +84,10 @@ def google_container_node_pool(side: Side) -> list[CostComponent]:
     location = side.get("location")
     if location is None and cluster is not None:
         location = cluster.get("location")
-    node_locations = side.get("node_locations")
+    # node_locations is computed (unknown until apply) when not configured: the location decides then.
+    node_locations = side.setting("node_locations", None)
     if not node_locations and cluster is not None:
-        node_locations = cluster.get("node_locations")
+        node_locations = cluster.setting("node_locations", None)
     zones = _zones(location, node_locations)
     autoscaling = side.block("autoscaling")
     node_count = number(side.get("node_count"))

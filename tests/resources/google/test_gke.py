@@ -101,3 +101,13 @@ def test_node_pool_total_limits():
     # e2-medium $24.45719 + 100 GB x $0.04 = $28.45719 per node; total limits 2..4 nodes
     assert cents(pool.monthly_after) == Decimal("56.91")
     assert cents(pool.monthly_at_maximum) == Decimal("113.83")
+
+
+def test_zonal_cluster_node_locations_add_to_its_own_zone():
+    cluster = price_one(
+        "google_container_cluster",
+        {"location": "us-central1-a", "node_locations": ["us-central1-b"], "initial_node_count": 1},
+        region="us-central1",
+    )
+    # 1 node x 2 zones (us-central1-a and -b): 2 x ($24.45719 + 100 GB x $0.04) + $73.00 fee = $129.91438
+    assert cents(cluster.monthly_after) == Decimal("129.91")
