@@ -20,7 +20,10 @@ from costgate.resources.google.machines import gpu_components, machine_component
 
 def is_preemptible(scheduling: Mapping[str, Any] | None) -> bool:
     scheduling = scheduling or {}
-    return scheduling.get("preemptible") is True or str(scheduling.get("provisioning_model") or "").upper() == "SPOT"
+    return (
+        scheduling.get("preemptible") is True
+        or str(scheduling.get("provisioning_model") or "").upper() == "SPOT"
+    )
 
 
 def google_compute_instance(side: Side) -> list[CostComponent]:
@@ -56,9 +59,13 @@ def template_components(template: Side, per: Capacity | None = None) -> list[Cos
         size = number(disk.get("disk_size_gb"), DEFAULT_BOOT_DISK_GB if label == "Boot disk" else None)
         if size is None:
             size = Unknown("disk_size_gb", "the disk size comes from its image, known only after apply")
-        components += disk_components(template, disk.get("disk_type") or "pd-standard", size, label=label, per=per)
+        components += disk_components(
+            template, disk.get("disk_type") or "pd-standard", size, label=label, per=per
+        )
     components += local_ssd_components(template, scratch, per=per)
-    components += gpu_components(template, template.get("guest_accelerator"), preemptible=preemptible, per=per)
+    components += gpu_components(
+        template, template.get("guest_accelerator"), preemptible=preemptible, per=per
+    )
     return components
 
 
@@ -75,7 +82,9 @@ def _group(side: Side, autoscaler_type: str) -> list[CostComponent]:
     if template is None:
         return [
             not_priced(
-                "Instances", "hours", "the instance template is not a google_compute_instance_template in this plan"
+                "Instances",
+                "hours",
+                "the instance template is not a google_compute_instance_template in this plan",
             )
         ]
     size = number(side.get("target_size"))
@@ -85,12 +94,18 @@ def _group(side: Side, autoscaler_type: str) -> list[CostComponent]:
         minimum = int(policy.get("min_replicas") or 1)
         maximum = int(policy.get("max_replicas") or minimum)
         current = int(size) if isinstance(size, Decimal) else minimum
-        return template_components(template, Capacity("instances", max(minimum, min(current, maximum)), minimum, maximum))
+        return template_components(
+            template, Capacity("instances", max(minimum, min(current, maximum)), minimum, maximum)
+        )
     if isinstance(size, Unknown):
         return [not_priced("Instances", "hours", size.reason)]
     count = int(size or 0)
     if count == 0:
-        return [not_priced("Instances", "hours", "target_size is 0 or not set, and no autoscaler manages the group")]
+        return [
+            not_priced(
+                "Instances", "hours", "target_size is 0 or not set, and no autoscaler manages the group"
+            )
+        ]
     return template_components(template, Capacity("instances", count, count, count))
 
 

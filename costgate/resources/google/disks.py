@@ -45,14 +45,22 @@ def disk_components(
     if regional and not regional_sku:
         return [not_priced(name, "GB-months", f"{disk_type} has no regional variant")]
     components = [
-        monthly(name, "GB-months", size_gb, gcp_query(side, SERVICE, "Storage", regional_sku if regional else zonal_sku), per=per)
+        monthly(
+            name,
+            "GB-months",
+            size_gb,
+            gcp_query(side, SERVICE, "Storage", regional_sku if regional else zonal_sku),
+            per=per,
+        )
     ]
     if disk_type == "pd-extreme":
         components.append(
             monthly(
                 f"{label}: provisioned IOPS (pd-extreme)",
                 "IOPS-months",
-                iops if iops is not None else Unknown("provisioned_iops", "pd-extreme disks need provisioned_iops set"),
+                iops
+                if iops is not None
+                else Unknown("provisioned_iops", "pd-extreme disks need provisioned_iops set"),
                 gcp_query(side, SERVICE, "Storage", "Extreme PD IOPS"),
                 per=per,
             )
@@ -77,17 +85,25 @@ def local_ssd_components(side: Side, count: int, *, per: Capacity | None = None)
 def _size(side: Side) -> Any:
     size = side.get("size")
     if size is None:
-        return Unknown("size", "the disk size comes from its image, snapshot or the API default, known only after apply")
+        return Unknown(
+            "size", "the disk size comes from its image, snapshot or the API default, known only after apply"
+        )
     return number(size)
 
 
 def google_compute_disk(side: Side) -> list[CostComponent]:
-    return disk_components(side, side.setting("type", "pd-standard"), _size(side), iops=number(side.get("provisioned_iops")))
+    return disk_components(
+        side, side.setting("type", "pd-standard"), _size(side), iops=number(side.get("provisioned_iops"))
+    )
 
 
 def google_compute_region_disk(side: Side) -> list[CostComponent]:
     return disk_components(
-        side, side.setting("type", "pd-standard"), _size(side), regional=True, iops=number(side.get("provisioned_iops"))
+        side,
+        side.setting("type", "pd-standard"),
+        _size(side),
+        regional=True,
+        iops=number(side.get("provisioned_iops")),
     )
 
 
@@ -109,10 +125,14 @@ def google_compute_image(side: Side) -> list[CostComponent]:
     query = gcp_query(side, SERVICE, "Storage", "Storage Image")
     if isinstance(size, Decimal):
         return [monthly("Image storage", "GB-months", size, query)]
-    return [usage("Image storage", "GB-months", query, usage_key="storage_gb", quantity=side.usage("storage_gb"))]
+    return [
+        usage("Image storage", "GB-months", query, usage_key="storage_gb", quantity=side.usage("storage_gb"))
+    ]
 
 
 USAGE_KEYS = {
     "google_compute_snapshot": (UsageKey("storage_gb", "GB", "Snapshot storage per month"),),
-    "google_compute_image": (UsageKey("storage_gb", "GB", "Image storage per month, when disk_size_gb is not set"),),
+    "google_compute_image": (
+        UsageKey("storage_gb", "GB", "Image storage per month, when disk_size_gb is not set"),
+    ),
 }

@@ -41,7 +41,11 @@ def node_components(side: Side, config: Any, per: Capacity) -> list[CostComponen
     config = config if isinstance(config, dict) else {}
     preemptible = config.get("preemptible") is True or config.get("spot") is True
     components = machine_components(
-        side, config.get("machine_type") or DEFAULT_MACHINE_TYPE, preemptible=preemptible, label="Node usage", per=per
+        side,
+        config.get("machine_type") or DEFAULT_MACHINE_TYPE,
+        preemptible=preemptible,
+        label="Node usage",
+        per=per,
     )
     components += disk_components(
         side,
@@ -64,7 +68,12 @@ def google_container_cluster(side: Side) -> list[CostComponent]:
         description, kind = "Zonal Kubernetes Clusters", "zonal"
     else:
         description, kind = "Regional Kubernetes Clusters", "regional"
-    components = [hourly(f"Cluster management fee ({kind})", gcp_query(side, SERVICE, "Compute", description, region="global"))]
+    components = [
+        hourly(
+            f"Cluster management fee ({kind})",
+            gcp_query(side, SERVICE, "Compute", description, region="global"),
+        )
+    ]
     if autopilot:
         return components  # Autopilot bills pod resource requests, which depend on the workloads
     if side.get("remove_default_node_pool") is True:
@@ -75,13 +84,15 @@ def google_container_cluster(side: Side) -> list[CostComponent]:
         missing = zones if isinstance(zones, Unknown) else nodes
         return components + [hourly("Default node pool", missing)]  # type: ignore[arg-type]
     count = int(nodes) * zones
-    return components + node_components(side, side.block("node_config"), Capacity("nodes", count, count, count))
+    return components + node_components(
+        side, side.block("node_config"), Capacity("nodes", count, count, count)
+    )
 
 
 def google_container_node_pool(side: Side) -> list[CostComponent]:
     clusters = side.referenced("cluster", "google_container_cluster")
     cluster = clusters[0] if clusters else None
-    location = side.get("location")
+    location = side.setting("location", None)  # computed from the cluster when not configured
     if location is None and cluster is not None:
         location = cluster.get("location")
     # node_locations is computed (unknown until apply) when not configured: the location decides then.
@@ -95,7 +106,10 @@ def google_container_node_pool(side: Side) -> list[CostComponent]:
         node_count = number(side.get("initial_node_count"), node_count)
     if isinstance(zones, Unknown):
         return [hourly("Node usage", zones)]  # type: ignore[arg-type]
-    if autoscaling and (autoscaling.get("total_min_node_count") is not None or autoscaling.get("total_max_node_count") is not None):
+    if autoscaling and (
+        autoscaling.get("total_min_node_count") is not None
+        or autoscaling.get("total_max_node_count") is not None
+    ):
         minimum = int(autoscaling.get("total_min_node_count") or 0)
         maximum = int(autoscaling.get("total_max_node_count") or minimum)
         current = int(node_count) * zones if isinstance(node_count, Decimal) else minimum
@@ -106,8 +120,11 @@ def google_container_node_pool(side: Side) -> list[CostComponent]:
     elif isinstance(node_count, Decimal):
         minimum = maximum = current = int(node_count) * zones
     else:
-        reason = node_count if isinstance(node_count, Unknown) else Unknown("node_count", "node_count is not set")
+        reason = (
+            node_count if isinstance(node_count, Unknown) else Unknown("node_count", "node_count is not set")
+        )
         return [hourly("Node usage", reason)]
     current = max(minimum, min(current, maximum)) if maximum >= minimum else current
-    return node_components(side, side.block("node_config"), Capacity("nodes", current, minimum, max(maximum, current)))
-
+    return node_components(
+        side, side.block("node_config"), Capacity("nodes", current, minimum, max(maximum, current))
+    )

@@ -42,7 +42,13 @@ FAMILIES = {
 # Custom machine types: (core, RAM, extended RAM SKU, SUD %, GiB per vCPU before memory counts as extended).
 CUSTOM = {
     "n1": ("Custom Instance Core", "Custom Instance Ram", "Custom Extended Instance Ram", 30, Decimal("6.5")),
-    "n2": ("N2 Custom Instance Core", "N2 Custom Instance Ram", "N2 Custom Extended Instance Ram", 20, Decimal(8)),
+    "n2": (
+        "N2 Custom Instance Core",
+        "N2 Custom Instance Ram",
+        "N2 Custom Extended Instance Ram",
+        20,
+        Decimal(8),
+    ),
     "n2d": (
         "N2D AMD Custom Instance Core",
         "N2D AMD Custom Instance Ram",
@@ -116,24 +122,40 @@ _CUSTOM = re.compile(r"^(?:(n1|n2|n2d|e2)-)?custom-(\d+)-(\d+)(-ext)?$")
 
 
 def machine_components(
-    side: Side, machine_type: Any, *, preemptible: bool = False, label: str = "Instance usage", per: Capacity | None = None
+    side: Side,
+    machine_type: Any,
+    *,
+    preemptible: bool = False,
+    label: str = "Instance usage",
+    per: Capacity | None = None,
 ) -> list[CostComponent]:
     """The components of one running VM of `machine_type` for a month (per unit of `per` when given)."""
     market = "preemptible" if preemptible else "on-demand"
     if isinstance(machine_type, Unknown):
         return [hourly(f"{label} ({market}, unknown)", machine_type, per=per)]
-    machine_type = str(machine_type).rsplit("/", 1)[-1]  # self links: zones/us-central1-a/machineTypes/n2-standard-8
+    machine_type = str(machine_type).rsplit("/", 1)[
+        -1
+    ]  # self links: zones/us-central1-a/machineTypes/n2-standard-8
     name = f"{label} ({market}, {machine_type})"
     usage_type = "Preemptible" if preemptible else "OnDemand"
 
     def sku(description: str) -> Any:
         # Spot and preemptible VMs share the "Spot Preemptible <family> ..." SKUs.
-        return gcp_query(side, SERVICE, "Compute", f"Spot Preemptible {description}" if preemptible else description, usage_type)
+        return gcp_query(
+            side,
+            SERVICE,
+            "Compute",
+            f"Spot Preemptible {description}" if preemptible else description,
+            usage_type,
+        )
 
     def discount(percent: int) -> dict[str, Any]:
         if preemptible or not percent:
             return {}
-        return {"discount_percent": Decimal(percent), "discount_reason": f"sustained use discount ({percent} % at a full month)"}
+        return {
+            "discount_percent": Decimal(percent),
+            "discount_reason": f"sustained use discount ({percent} % at a full month)",
+        }
 
     if machine_type in SHARED_CORE:
         return [hourly(name, sku(SHARED_CORE[machine_type]), per=per, **discount(30))]
@@ -149,9 +171,18 @@ def machine_components(
             hourly(f"{name}: memory", sku(ram), included, unit="GiB-hours", per=per, **discount(sud)),
         ]
         if memory > included:
-            extended = sku(extended_ram) if extended_ram else Unknown("memory", f"{family} has no extended memory")
+            extended = (
+                sku(extended_ram) if extended_ram else Unknown("memory", f"{family} has no extended memory")
+            )
             components.append(
-                hourly(f"{name}: extended memory", extended, memory - included, unit="GiB-hours", per=per, **discount(sud))
+                hourly(
+                    f"{name}: extended memory",
+                    extended,
+                    memory - included,
+                    unit="GiB-hours",
+                    per=per,
+                    **discount(sud),
+                )
             )
         return components
     shape = MACHINE_TYPES.get(machine_type)
@@ -160,8 +191,22 @@ def machine_components(
         return [not_priced(name, "hours", f"unknown machine type {machine_type!r}")]
     cpus, memory = shape
     return [
-        hourly(f"{name}: vCPUs", sku(family.core), cpus, unit="vCPU-hours", per=per, **discount(family.sud_percent)),
-        hourly(f"{name}: memory", sku(family.ram), memory, unit="GiB-hours", per=per, **discount(family.sud_percent)),
+        hourly(
+            f"{name}: vCPUs",
+            sku(family.core),
+            cpus,
+            unit="vCPU-hours",
+            per=per,
+            **discount(family.sud_percent),
+        ),
+        hourly(
+            f"{name}: memory",
+            sku(family.ram),
+            memory,
+            unit="GiB-hours",
+            per=per,
+            **discount(family.sud_percent),
+        ),
     ]
 
 
@@ -192,10 +237,19 @@ def gpu_components(
             continue
         description = GPUS[gpu_type]
         usage_type = "Preemptible" if preemptible else "OnDemand"
-        query = gcp_query(side, SERVICE, "Compute", f"Spot Preemptible {description}" if preemptible else description, usage_type)
+        query = gcp_query(
+            side,
+            SERVICE,
+            "Compute",
+            f"Spot Preemptible {description}" if preemptible else description,
+            usage_type,
+        )
         # GPUs attached to on-demand VMs get a flat 30 % sustained-use discount at a full month.
         extra: dict[str, Any] = {}
         if not preemptible:
-            extra = {"discount_percent": Decimal(30), "discount_reason": "sustained use discount (30 % at a full month)"}
+            extra = {
+                "discount_percent": Decimal(30),
+                "discount_reason": "sustained use discount (30 % at a full month)",
+            }
         components.append(hourly(name, query, count, unit="GPU-hours", per=per, **extra))
     return components

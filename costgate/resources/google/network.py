@@ -18,7 +18,9 @@ def _address(side: Side) -> list[CostComponent]:
         return []  # internal addresses are free
     # A reserved address is billed per hour whether or not a VM uses it; whether it will be in use
     # is not in the plan, so the reserved-but-unused rate is shown.
-    return [hourly("IP address (static, unused rate)", gcp_query(side, SERVICE, "Network", "Static Ip Charge"))]
+    return [
+        hourly("IP address (static, unused rate)", gcp_query(side, SERVICE, "Network", "Static Ip Charge"))
+    ]
 
 
 def google_compute_address(side: Side) -> list[CostComponent]:
@@ -55,7 +57,9 @@ def _forwarding_rule(side: Side) -> list[CostComponent]:
     return [
         hourly(
             "Forwarding rule",
-            gcp_query(side, SERVICE, "Network", "Network Load Balancing: Forwarding Rule Minimum Service Charge"),
+            gcp_query(
+                side, SERVICE, "Network", "Network Load Balancing: Forwarding Rule Minimum Service Charge"
+            ),
         )
     ]
 

@@ -10,7 +10,9 @@ def config(*resources: tuple[str, dict]) -> dict:
     """A plan configuration whose resources have the given reference expressions."""
     root = [{"address": address, "expressions": expressions} for address, expressions in resources]
     return {
-        "provider_config": {"google": {"name": "google", "expressions": {"region": {"constant_value": "us-central1"}}}},
+        "provider_config": {
+            "google": {"name": "google", "expressions": {"region": {"constant_value": "us-central1"}}}
+        },
         "root_module": {"resources": root},
     }
 
@@ -20,7 +22,11 @@ def ref(*addresses: str) -> dict:
 
 
 def test_n2_standard_8_with_20_percent_sustained_use_and_default_boot_disk():
-    vm = price_one("google_compute_instance", {"machine_type": "n2-standard-8", "zone": "us-central1-a"}, region="us-east1")
+    vm = price_one(
+        "google_compute_instance",
+        {"machine_type": "n2-standard-8", "zone": "us-central1-a"},
+        region="us-east1",
+    )
     costs = component_costs(vm)
     # the zone wins over the provider region: us-central1
     # vCPUs: 8 x 730 h x $0.031611 = $184.60824, less 20 % = $147.686592
@@ -62,7 +68,9 @@ def test_custom_and_extended_memory_and_f1_micro():
     custom = price_one("google_compute_instance", {"machine_type": "custom-4-16384"}, region="us-central1")
     # (4 x $0.033174 + 16 GiB x $0.004446) x 730 = $148.79736, less 30 % = $104.158152; + $0.40
     assert cents(custom.monthly_after) == Decimal("104.56")
-    extended = price_one("google_compute_instance", {"machine_type": "custom-2-20480-ext"}, region="us-central1")
+    extended = price_one(
+        "google_compute_instance", {"machine_type": "custom-2-20480-ext"}, region="us-central1"
+    )
     # 2 vCPUs include 13 GiB (6.5/vCPU); 7 GiB extended:
     # (2 x $0.033174 + 13 x $0.004446 + 7 x $0.00955) x 730 = (0.066348 + 0.057798 + 0.06685) x 730 = $139.42708
     # less 30 % = $97.598956; + $0.40
@@ -74,7 +82,8 @@ def test_custom_and_extended_memory_and_f1_micro():
 
 def test_spot_instance_has_no_sustained_use_and_needs_live_prices():
     vm = price_one(
-        "google_compute_instance", {"machine_type": "n2-standard-2", "scheduling": [{"provisioning_model": "SPOT"}]},
+        "google_compute_instance",
+        {"machine_type": "n2-standard-2", "scheduling": [{"provisioning_model": "SPOT"}]},
         region="us-central1",
     )
     cpu = vm.components[0]
@@ -89,7 +98,10 @@ def test_scratch_disks_and_gpus():
         {
             "machine_type": "n1-standard-4",
             "scratch_disk": [{"interface": "NVME"}, {"interface": "NVME"}],
-            "guest_accelerator": [{"type": "nvidia-tesla-t4", "count": 2}, {"type": "synthetic-gpu", "count": 1}],
+            "guest_accelerator": [
+                {"type": "nvidia-tesla-t4", "count": 2},
+                {"type": "synthetic-gpu", "count": 1},
+            ],
         },
         region="us-central1",
     )
@@ -98,7 +110,7 @@ def test_scratch_disks_and_gpus():
     assert costs["Local SSD (2 x 375 GB)"] == Decimal("60.00")
     # 2 T4 x 730 h x $0.35 = $511.00, less 30 % sustained use = $357.70
     assert cents(costs["GPU (on-demand, nvidia-tesla-t4)"]) == Decimal("357.70")
-    unknown = [c for c in vm.components if c.name == "GPU (on-demand, synthetic-gpu)"][0]
+    unknown = next(c for c in vm.components if c.name == "GPU (on-demand, synthetic-gpu)")
     assert unknown.not_priced_reason == "unknown GPU type 'synthetic-gpu'"
 
 
@@ -109,10 +121,17 @@ def test_unknown_machine_type_is_not_priced_with_the_reason():
 
 def test_boot_disk_from_a_disk_resource_is_priced_once_on_the_disk():
     document = plan_document(
-        change("google_compute_disk", {"type": "pd-balanced", "size": 200, "zone": "us-central1-a"}, name="boot"),
-        change("google_compute_instance", {"machine_type": "e2-standard-2", "zone": "us-central1-a"}, name="vm"),
+        change(
+            "google_compute_disk", {"type": "pd-balanced", "size": 200, "zone": "us-central1-a"}, name="boot"
+        ),
+        change(
+            "google_compute_instance", {"machine_type": "e2-standard-2", "zone": "us-central1-a"}, name="vm"
+        ),
         configuration=config(
-            ("google_compute_instance.vm", {"boot_disk": [{"source": ref("google_compute_disk.boot.id", "google_compute_disk.boot")}]}),
+            (
+                "google_compute_instance.vm",
+                {"boot_disk": [{"source": ref("google_compute_disk.boot.id", "google_compute_disk.boot")}]},
+            ),
         ),
     )
     result = run_estimate(document)
@@ -125,25 +144,37 @@ def test_boot_disk_from_a_disk_resource_is_priced_once_on_the_disk():
 
 def test_zonal_and_regional_disks():
     # 100 GB pd-ssd x $0.17 = $17.00; regional: 100 GB x $0.34 = $34.00 (twice the zonal price)
-    assert price_one("google_compute_disk", {"type": "pd-ssd", "size": 100}, region="us-central1").monthly_after == Decimal("17.00")
+    assert price_one(
+        "google_compute_disk", {"type": "pd-ssd", "size": 100}, region="us-central1"
+    ).monthly_after == Decimal("17.00")
     regional = price_one("google_compute_region_disk", {"type": "pd-ssd", "size": 100}, region="us-central1")
     assert regional.monthly_after == Decimal("34.00")
     # 500 GB pd-standard x $0.04 = $20.00; regional pd-balanced 50 GB x $0.20 = $10.00
-    assert price_one("google_compute_disk", {"type": "pd-standard", "size": 500}, region="us-east1").monthly_after == Decimal("20.00")
-    assert price_one("google_compute_region_disk", {"type": "pd-balanced", "size": 50}, region="us-east1").monthly_after == Decimal(
-        "10.00"
-    )
+    assert price_one(
+        "google_compute_disk", {"type": "pd-standard", "size": 500}, region="us-east1"
+    ).monthly_after == Decimal("20.00")
+    assert price_one(
+        "google_compute_region_disk", {"type": "pd-balanced", "size": 50}, region="us-east1"
+    ).monthly_after == Decimal("10.00")
 
 
 def test_pd_extreme_and_hyperdisk_and_unknown_sizes():
-    extreme = price_one("google_compute_disk", {"type": "pd-extreme", "size": 1000, "provisioned_iops": 10000}, region="us-central1")
+    extreme = price_one(
+        "google_compute_disk",
+        {"type": "pd-extreme", "size": 1000, "provisioned_iops": 10000},
+        region="us-central1",
+    )
     costs = component_costs(extreme)
     # 1000 GB x $0.125 = $125.00; the IOPS price is not in the embedded catalog
     assert costs["Storage (extreme, pd-extreme)"] == Decimal("125.000")
     assert costs["Storage: provisioned IOPS (pd-extreme)"] is None
-    hyper = price_one("google_compute_disk", {"type": "hyperdisk-balanced", "size": 100}, region="us-central1")
+    hyper = price_one(
+        "google_compute_disk", {"type": "hyperdisk-balanced", "size": 100}, region="us-central1"
+    )
     assert "no price in the embedded catalog" in hyper.components[0].not_priced_reason
-    from_image = price_one("google_compute_disk", {"type": "pd-ssd", "image": "debian-12"}, region="us-central1")
+    from_image = price_one(
+        "google_compute_disk", {"type": "pd-ssd", "image": "debian-12"}, region="us-central1"
+    )
     assert "image, snapshot" in from_image.components[0].not_priced_reason
 
 
@@ -163,9 +194,14 @@ def test_instance_group_manager_is_target_size_times_template():
     }
     document = plan_document(
         change("google_compute_instance_template", template, name="tpl"),
-        change("google_compute_instance_group_manager", {"zone": "us-central1-a", "target_size": 3}, name="mig"),
+        change(
+            "google_compute_instance_group_manager", {"zone": "us-central1-a", "target_size": 3}, name="mig"
+        ),
         configuration=config(
-            ("google_compute_instance_group_manager.mig", {"version": [{"instance_template": ref("google_compute_instance_template.tpl.id")}]}),
+            (
+                "google_compute_instance_group_manager.mig",
+                {"version": [{"instance_template": ref("google_compute_instance_template.tpl.id")}]},
+            ),
         ),
     )
     result = run_estimate(document)
@@ -188,12 +224,18 @@ def test_region_group_with_autoscaler_gives_a_range():
             name="scale",
         ),
         configuration=config(
-            ("google_compute_region_instance_group_manager.mig", {"version": [{"instance_template": ref("google_compute_instance_template.tpl.id")}]}),
-            ("google_compute_region_autoscaler.scale", {"target": ref("google_compute_region_instance_group_manager.mig.id")}),
+            (
+                "google_compute_region_instance_group_manager.mig",
+                {"version": [{"instance_template": ref("google_compute_instance_template.tpl.id")}]},
+            ),
+            (
+                "google_compute_region_autoscaler.scale",
+                {"target": ref("google_compute_region_instance_group_manager.mig.id")},
+            ),
         ),
     )
     result = run_estimate(document)
-    mig = [r for r in result.resources if r.address == "google_compute_region_instance_group_manager.mig"][0]
+    mig = next(r for r in result.resources if r.address == "google_compute_region_instance_group_manager.mig")
     # one instance: (2 x $0.031611 + 8 x $0.004237) x 730 = $70.89614, less 20 % = $56.716912; + 10 GB x $0.04 = $0.40
     # = $57.116912; at the minimum of 2: $114.233824; at the maximum of 6: $342.701472
     assert cents(mig.monthly_after) == Decimal("114.23")
@@ -202,10 +244,19 @@ def test_region_group_with_autoscaler_gives_a_range():
 
 
 def test_group_without_template_in_plan_is_not_priced_with_reason():
-    mig = price_one("google_compute_instance_group_manager", {"zone": "us-central1-a", "target_size": 2}, region="us-central1")
+    mig = price_one(
+        "google_compute_instance_group_manager",
+        {"zone": "us-central1-a", "target_size": 2},
+        region="us-central1",
+    )
     assert "instance template" in mig.components[0].not_priced_reason
 
 
 def test_network_and_iam_types_are_free():
-    for resource_type in ("google_compute_network", "google_compute_firewall", "google_project_iam_member", "google_compute_router"):
+    for resource_type in (
+        "google_compute_network",
+        "google_compute_firewall",
+        "google_project_iam_member",
+        "google_compute_router",
+    ):
         assert is_free(resource_type)
