@@ -260,3 +260,17 @@ def test_network_and_iam_types_are_free():
         "google_compute_router",
     ):
         assert is_free(resource_type)
+
+
+def test_c2_and_n2d_and_families_without_an_embedded_price():
+    c2 = price_one("google_compute_instance", {"machine_type": "c2-standard-4"}, region="us-central1")
+    # (4 x $0.03398 + 16 x $0.00455) x 730 = $152.3656, less 20 % = $121.89248; + $0.40
+    assert cents(c2.monthly_after) == Decimal("122.29")
+    n2d = price_one("google_compute_instance", {"machine_type": "n2d-standard-2"}, region="us-central1")
+    # (2 x $0.027502 + 8 x $0.003686) x 730 = $61.67916, less 20 % = $49.343328; + $0.40
+    assert cents(n2d.monthly_after) == Decimal("49.74")
+    # C3 is in the machine-type table (44 vCPUs, 176 GiB) but its rates are not in the embedded catalog
+    c3 = price_one("google_compute_instance", {"machine_type": "c3-standard-44"}, region="us-central1")
+    cpu = c3.components[0]
+    assert cpu.name == "Instance usage (on-demand, c3-standard-44): vCPUs" and cpu.monthly_cost is None
+    assert "C3 Instance Core in us-central1" in cpu.not_priced_reason
