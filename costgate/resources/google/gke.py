@@ -36,21 +36,27 @@ def _zones(location: Any, node_locations: Any) -> int | Unknown:
     return 1 if zonal else REGIONAL_ZONES
 
 
-def node_components(side: Side, config: Any, per: Capacity) -> list[CostComponent]:
-    """One node of a pool whose node_config is `config` (a mapping or None)."""
-    config = config if isinstance(config, dict) else {}
+def node_components(side: Side, per: Capacity) -> list[CostComponent]:
+    """One node of the pool described by the side's node_config block.
+
+    Read through Side.setting, so a machine type or disk the provider computes gives GKE's
+    default, while one configured but known only after apply stays unknown (never a wrong default).
+    """
+    config = side.block("node_config") or {}
     preemptible = config.get("preemptible") is True or config.get("spot") is True
     components = machine_components(
         side,
-        config.get("machine_type") or DEFAULT_MACHINE_TYPE,
+        side.setting("node_config.0.machine_type", DEFAULT_MACHINE_TYPE),
         preemptible=preemptible,
         label="Node usage",
         per=per,
     )
     components += disk_components(
         side,
-        config.get("disk_type") or "pd-standard",
-        number(config.get("disk_size_gb"), Decimal(DEFAULT_NODE_DISK_GB)),
+        side.setting("node_config.0.disk_type", "pd-standard"),
+        number(
+            side.setting("node_config.0.disk_size_gb", DEFAULT_NODE_DISK_GB), Decimal(DEFAULT_NODE_DISK_GB)
+        ),
         label="Node boot disk",
         per=per,
     )
@@ -84,9 +90,7 @@ def google_container_cluster(side: Side) -> list[CostComponent]:
         missing = zones if isinstance(zones, Unknown) else nodes
         return components + [hourly("Default node pool", missing)]  # type: ignore[arg-type]
     count = int(nodes) * zones
-    return components + node_components(
-        side, side.block("node_config"), Capacity("nodes", count, count, count)
-    )
+    return components + node_components(side, Capacity("nodes", count, count, count))
 
 
 def google_container_node_pool(side: Side) -> list[CostComponent]:
@@ -125,6 +129,4 @@ def google_container_node_pool(side: Side) -> list[CostComponent]:
         )
         return [hourly("Node usage", reason)]
     current = max(minimum, min(current, maximum)) if maximum >= minimum else current
-    return node_components(
-        side, side.block("node_config"), Capacity("nodes", current, minimum, max(maximum, current))
-    )
+    return node_components(side, Capacity("nodes", current, minimum, max(maximum, current)))

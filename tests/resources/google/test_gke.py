@@ -126,3 +126,35 @@ def test_zonal_cluster_node_locations_add_to_its_own_zone():
     )
     # 1 node x 2 zones (us-central1-a and -b): 2 x ($24.45719 + 100 GB x $0.04) + $73.00 fee = $129.91438
     assert cents(cluster.monthly_after) == Decimal("129.91")
+
+
+def test_node_pool_machine_type_configured_but_unknown_is_not_defaulted():
+    pool = price_one(
+        "google_container_node_pool",
+        {"location": "us-central1-a", "node_count": 1, "node_config": [{}]},
+        region="us-central1",
+        after_unknown={"node_config": [{"machine_type": True}]},
+    )
+    # without configuration expressions, a computed machine type reads as GKE's default e2-medium:
+    # $24.45719 + 100 GB x $0.04 = $28.45719
+    assert cents(pool.monthly_after) == Decimal("28.46")
+
+
+def test_node_pool_machine_type_from_an_unknown_expression_is_not_priced():
+    document = plan_document(
+        change(
+            "google_container_node_pool",
+            {"location": "us-central1-a", "node_count": 1, "node_config": [{}]},
+            name="pool",
+            after_unknown={"node_config": [{"machine_type": True}]},
+        ),
+        configuration=config(
+            (
+                "google_container_node_pool.pool",
+                {"node_config": [{"machine_type": ref("random_pet.type.id")}]},
+            )
+        ),
+    )
+    pool = next(r for r in run_estimate(document).resources if r.address == "google_container_node_pool.pool")
+    assert pool.components[0].monthly_cost is None
+    assert "node_config.0.machine_type" in pool.components[0].not_priced_reason
