@@ -73,6 +73,30 @@ class PlanContext:
                 found.append(Side(target, values, unknown, target.region or side.region, self, is_after=side.is_after))
         return found
 
+    def referring(self, side: Side, resource_type: str, attribute: str) -> list[Side]:
+        """The sides of `resource_type` resources in the same module whose `attribute` refers to this resource.
+
+        The reverse of `referenced`: an autoscaler names the instance group it scales, so the
+        group finds its autoscaler this way.
+        """
+        from costgate.resources.base import Side
+
+        own = resource_part(side.change.address).split("[", 1)[0]
+        found: list[Side] = []
+        for (module, _name), changes in self._by_module_and_name.items():
+            if module != side.change.module:
+                continue
+            for change in changes:
+                if change.type != resource_type:
+                    continue
+                references = _references(self.config_expressions(change), attribute.split("."))
+                if not any(reference == own or reference.startswith(own + ".") for reference in references):
+                    continue
+                values = (change.after if side.is_after else change.before) or change.after or change.before
+                if values is not None:
+                    found.append(Side(change, values, {}, change.region or side.region, self, is_after=side.is_after))
+        return found
+
     def usage(self, change: ResourceChange, key: str) -> Decimal | None:
         if self._usage is None:
             return None

@@ -32,6 +32,7 @@ def region_from_attributes(provider: str, values: Mapping[str, Any] | None) -> s
         for key in ("region", "zone", "location"):
             value = values.get(key)
             if isinstance(value, str) and value:
+                value = value.rsplit("/", 1)[-1]  # self links: projects/p/zones/us-central1-a
                 zone = _GCP_ZONE.match(value)
                 if zone:
                     return zone.group(1)

@@ -49,3 +49,9 @@ def test_gcp_zone_region_and_multi_region_location():
 def test_aws_provider_6_region_attribute_wins():
     document = plan_document(change("aws_instance", {"instance_type": "t3.micro", "region": "eu-central-1"}))
     assert regions_of(document)["aws_instance.this"][0] == "eu-central-1"
+
+
+def test_gcp_zone_self_link_maps_to_its_region():
+    from costgate.regions import region_from_attributes
+
+    assert region_from_attributes("google", {"zone": "projects/foobar/global/zones/us-central1-a"}) == "us-central1"

@@ -232,7 +232,9 @@ def test_live_chain_prices_gcp_through_the_catalog_api_once_then_from_the_cache(
     first = setup.price_chain("live")
     lookup = first.lookup(core)
     assert (lookup.price.amount, lookup.price.source) == (Decimal("0.031611"), "gcp cloud billing catalog")
-    assert first.lookup(ram).price is None  # not in the SKU list, nor in this branch's catalog
+    # not in the API's SKU list: the embedded catalog answers (N2 RAM, $0.004237 per GiB-hour)
+    fallback = first.lookup(ram).price
+    assert (fallback.amount, fallback.source) == (Decimal("0.004237"), "embedded catalog")
     # a later run reads the SKU index from the cache: no second request
     again = setup.price_chain("live").lookup(core)
     assert again.price.amount == Decimal("0.031611")

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 from costgate.resources.base import CostModelFunction, UsageKey
-from costgate.resources.google import cloud_run, storage_bucket
-from costgate.resources.google.cloud_run import google_cloud_run_service, google_cloud_run_v2_service
-from costgate.resources.google.storage_bucket import google_storage_bucket
+from costgate.resources.google import cloud_run, compute, disks, gke, network, storage_bucket
 
 MODELS: dict[str, CostModelFunction] = {
-    "google_storage_bucket": google_storage_bucket,
-    "google_cloud_run_service": google_cloud_run_service,
-    "google_cloud_run_v2_service": google_cloud_run_v2_service,
+    "google_compute_instance": compute.google_compute_instance,
+    "google_compute_instance_group_manager": compute.google_compute_instance_group_manager,
+    "google_compute_region_instance_group_manager": compute.google_compute_region_instance_group_manager,
+    "google_compute_disk": disks.google_compute_disk,
+    "google_compute_region_disk": disks.google_compute_region_disk,
+    "google_compute_snapshot": disks.google_compute_snapshot,
+    "google_compute_image": disks.google_compute_image,
+    "google_container_cluster": gke.google_container_cluster,
+    "google_container_node_pool": gke.google_container_node_pool,
+    "google_compute_address": network.google_compute_address,
+    "google_compute_global_address": network.google_compute_global_address,
+    "google_compute_router_nat": network.google_compute_router_nat,
+    "google_compute_forwarding_rule": network.google_compute_forwarding_rule,
+    "google_compute_global_forwarding_rule": network.google_compute_global_forwarding_rule,
+    "google_compute_vpn_tunnel": network.google_compute_vpn_tunnel,
+    # usage-based (issue 8)
+    "google_storage_bucket": storage_bucket.google_storage_bucket,
+    "google_cloud_run_service": cloud_run.google_cloud_run_service,
+    "google_cloud_run_v2_service": cloud_run.google_cloud_run_v2_service,
 }
 
 USAGE_KEYS: dict[str, tuple[UsageKey, ...]] = {
+    **disks.USAGE_KEYS,
+    **network.USAGE_KEYS,
     **storage_bucket.USAGE_KEYS,
     **cloud_run.USAGE_KEYS,
 }
@@ -49,5 +65,48 @@ FREE_TYPES: frozenset[str] = frozenset(
         "google_sql_user",
         "google_compute_project_metadata",
         "google_compute_project_metadata_item",
+        # Priced where they are used: a template through its instance groups, an autoscaler as their range.
+        "google_compute_instance_template",
+        "google_compute_region_instance_template",
+        "google_compute_autoscaler",
+        "google_compute_region_autoscaler",
+        "google_compute_attached_disk",  # the disk is priced on its google_compute_disk
+        "google_compute_disk_resource_policy_attachment",
+        "google_compute_resource_policy",
+        "google_compute_instance_group",  # an unmanaged group of existing instances
+        "google_compute_health_check",
+        "google_compute_region_health_check",
+        "google_compute_http_health_check",
+        "google_compute_https_health_check",
+        "google_compute_backend_service",
+        "google_compute_region_backend_service",
+        "google_compute_url_map",
+        "google_compute_target_http_proxy",
+        "google_compute_target_https_proxy",
+        "google_compute_target_tcp_proxy",
+        "google_compute_target_pool",
+        "google_compute_ssl_certificate",
+        "google_compute_managed_ssl_certificate",
+        "google_compute_ssl_policy",
+        "google_compute_router_interface",
+        "google_compute_router_peer",
+        "google_compute_shared_vpc_host_project",
+        "google_compute_shared_vpc_service_project",
+        "google_compute_vpn_gateway",
+        "google_compute_ha_vpn_gateway",
+        "google_compute_external_vpn_gateway",
+        "google_compute_network_endpoint_group",
+        "google_compute_instance_iam_binding",
+        "google_compute_instance_iam_member",
+        "google_compute_subnetwork_iam_binding",
+        "google_compute_subnetwork_iam_member",
+        "google_project_iam_custom_role",
+        "google_project_iam_audit_config",
+        "google_organization_iam_custom_role",
+        "google_service_account_iam_policy",
+        "google_project_default_service_accounts",
+        "google_project_organization_policy",
+        "google_folder_organization_policy",
+        "google_org_policy_policy",
     }
 )

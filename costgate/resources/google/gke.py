@@ -1,0 +1,132 @@
+"""GKE clusters and node pools (cloud.google.com/kubernetes-engine/pricing).
+
+A cluster pays a management fee per cluster-hour ($0.10 for zonal, regional and
+Autopilot clusters; the free-tier credit for one zonal/Autopilot cluster per billing
+account is not applied). Nodes are Compute Engine VMs: a node pool runs
+`node_count` (or the autoscaling minimum) nodes in each of its zones.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from costgate.model import Capacity, CostComponent, Unknown
+from costgate.resources.base import Side, gcp_query, hourly, number
+from costgate.resources.google.disks import disk_components, local_ssd_components
+from costgate.resources.google.machines import gpu_components, machine_components
+
+SERVICE = "Kubernetes Engine"
+_ZONE = re.compile(r"^[a-z]+-[a-z]+\d+-[a-z]$")
+REGIONAL_ZONES = 3  # a regional cluster without node_locations runs nodes in three zones of its region
+DEFAULT_MACHINE_TYPE = "e2-medium"
+DEFAULT_NODE_DISK_GB = 100
+
+
+def _zones(location: Any, node_locations: Any) -> int | Unknown:
+    if isinstance(node_locations, Unknown):
+        return node_locations
+    zonal = isinstance(location, str) and bool(_ZONE.match(location))
+    if isinstance(node_locations, list) and node_locations:
+        # A zonal cluster's node_locations are its additional zones (the docs say to omit the cluster's own).
+        return len(set(node_locations) | ({location} if zonal else set()))
+    if isinstance(location, Unknown):
+        return location
+    return 1 if zonal else REGIONAL_ZONES
+
+
+def node_components(side: Side, per: Capacity) -> list[CostComponent]:
+    """One node of the pool described by the side's node_config block.
+
+    Read through Side.setting, so a machine type or disk the provider computes gives GKE's
+    default, while one configured but known only after apply stays unknown (never a wrong default).
+    """
+    config = side.block("node_config") or {}
+    preemptible = config.get("preemptible") is True or config.get("spot") is True
+    components = machine_components(
+        side,
+        side.setting("node_config.0.machine_type", DEFAULT_MACHINE_TYPE),
+        preemptible=preemptible,
+        label="Node usage",
+        per=per,
+    )
+    components += disk_components(
+        side,
+        side.setting("node_config.0.disk_type", "pd-standard"),
+        number(
+            side.setting("node_config.0.disk_size_gb", DEFAULT_NODE_DISK_GB), Decimal(DEFAULT_NODE_DISK_GB)
+        ),
+        label="Node boot disk",
+        per=per,
+    )
+    components += local_ssd_components(side, int(config.get("local_ssd_count") or 0), per=per)
+    components += gpu_components(side, config.get("guest_accelerator"), preemptible=preemptible, per=per)
+    return components
+
+
+def google_container_cluster(side: Side) -> list[CostComponent]:
+    location = side.get("location")
+    autopilot = side.get("enable_autopilot") is True
+    if autopilot:
+        description, kind = "Autopilot Kubernetes Clusters", "Autopilot"
+    elif isinstance(location, str) and _ZONE.match(location):
+        description, kind = "Zonal Kubernetes Clusters", "zonal"
+    else:
+        description, kind = "Regional Kubernetes Clusters", "regional"
+    components = [
+        hourly(
+            f"Cluster management fee ({kind})",
+            gcp_query(side, SERVICE, "Compute", description, region="global"),
+        )
+    ]
+    if autopilot:
+        return components  # Autopilot bills pod resource requests, which depend on the workloads
+    if side.get("remove_default_node_pool") is True:
+        return components
+    zones = _zones(location, side.setting("node_locations", None))
+    nodes = number(side.setting("initial_node_count", 1), Decimal(1))
+    if isinstance(zones, Unknown) or isinstance(nodes, Unknown):
+        missing = zones if isinstance(zones, Unknown) else nodes
+        return components + [hourly("Default node pool", missing)]  # type: ignore[arg-type]
+    count = int(nodes) * zones
+    return components + node_components(side, Capacity("nodes", count, count, count))
+
+
+def google_container_node_pool(side: Side) -> list[CostComponent]:
+    clusters = side.referenced("cluster", "google_container_cluster")
+    cluster = clusters[0] if clusters else None
+    location = side.setting("location", None)  # computed from the cluster when not configured
+    if location is None and cluster is not None:
+        location = cluster.get("location")
+    # node_locations is computed (unknown until apply) when not configured: the location decides then.
+    node_locations = side.setting("node_locations", None)
+    if not node_locations and cluster is not None:
+        node_locations = cluster.setting("node_locations", None)
+    zones = _zones(location, node_locations)
+    autoscaling = side.block("autoscaling")
+    node_count = number(side.get("node_count"))
+    if node_count is None or isinstance(node_count, Unknown):
+        node_count = number(side.get("initial_node_count"), node_count)
+    if isinstance(zones, Unknown):
+        return [hourly("Node usage", zones)]  # type: ignore[arg-type]
+    if autoscaling and (
+        autoscaling.get("total_min_node_count") is not None
+        or autoscaling.get("total_max_node_count") is not None
+    ):
+        minimum = int(autoscaling.get("total_min_node_count") or 0)
+        maximum = int(autoscaling.get("total_max_node_count") or minimum)
+        current = int(node_count) * zones if isinstance(node_count, Decimal) else minimum
+    elif autoscaling:
+        minimum = int(autoscaling.get("min_node_count") or 0) * zones
+        maximum = int(autoscaling.get("max_node_count") or 0) * zones
+        current = int(node_count) * zones if isinstance(node_count, Decimal) else minimum
+    elif isinstance(node_count, Decimal):
+        minimum = maximum = current = int(node_count) * zones
+    else:
+        reason = (
+            node_count if isinstance(node_count, Unknown) else Unknown("node_count", "node_count is not set")
+        )
+        return [hourly("Node usage", reason)]
+    current = max(minimum, min(current, maximum)) if maximum >= minimum else current
+    return node_components(side, Capacity("nodes", current, minimum, max(maximum, current)))
