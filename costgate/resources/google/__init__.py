@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from costgate.resources.base import CostModelFunction, UsageKey
+from costgate.resources.google import bigtable, filestore, memorystore, spanner, sql
 
-MODELS: dict[str, CostModelFunction] = {}
+MODELS: dict[str, CostModelFunction] = {
+    "google_sql_database_instance": sql.google_sql_database_instance,
+    "google_redis_instance": memorystore.google_redis_instance,
+    "google_memcache_instance": memorystore.google_memcache_instance,
+    "google_filestore_instance": filestore.google_filestore_instance,
+    "google_spanner_instance": spanner.google_spanner_instance,
+    "google_bigtable_instance": bigtable.google_bigtable_instance,
+}
 
-USAGE_KEYS: dict[str, tuple[UsageKey, ...]] = {}
+USAGE_KEYS: dict[str, tuple[UsageKey, ...]] = {
+    **sql.USAGE_KEYS,
+    **spanner.USAGE_KEYS,
+    **bigtable.USAGE_KEYS,
+}
 
 FREE_TYPES: frozenset[str] = frozenset(
     {
@@ -35,8 +47,19 @@ FREE_TYPES: frozenset[str] = frozenset(
         "google_service_account_iam_binding",
         "google_service_account_iam_member",
         "google_spanner_database",
+        "google_spanner_database_iam_binding",
+        "google_spanner_database_iam_member",
+        "google_spanner_instance_iam_binding",
+        "google_spanner_instance_iam_member",
         "google_sql_database",
         "google_sql_user",
+        "google_sql_ssl_cert",
+        "google_bigtable_table",
+        "google_bigtable_gc_policy",
+        "google_bigtable_app_profile",
+        "google_bigtable_instance_iam_binding",
+        "google_bigtable_instance_iam_member",
+        "google_filestore_snapshot",
         "google_compute_project_metadata",
         "google_compute_project_metadata_item",
     }
