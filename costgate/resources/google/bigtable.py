@@ -39,7 +39,9 @@ def google_bigtable_instance(side: Side) -> list[CostComponent]:
     return components
 
 
-def cluster_components(side: Side, position: int, cluster: Mapping[str, Any], count: int) -> list[CostComponent]:
+def cluster_components(
+    side: Side, position: int, cluster: Mapping[str, Any], count: int
+) -> list[CostComponent]:
     prefix = f"Cluster {position} " if count > 1 else ""
     zone = cluster.get("zone")
     zone_match = _ZONE.match(zone) if isinstance(zone, str) else None
@@ -49,20 +51,36 @@ def cluster_components(side: Side, position: int, cluster: Mapping[str, Any], co
     scaling = scaling[0] if isinstance(scaling, list) and scaling else None
     nodes = number(cluster.get("num_nodes"))
     per = None
-    if isinstance(scaling, Mapping) and isinstance(scaling.get("min_nodes"), int) and isinstance(scaling.get("max_nodes"), int):
+    if (
+        isinstance(scaling, Mapping)
+        and isinstance(scaling.get("min_nodes"), int)
+        and isinstance(scaling.get("max_nodes"), int)
+    ):
         # Autoscaled: priced at the current size (the minimum until Bigtable scales), range shown.
         minimum, maximum = scaling["min_nodes"], scaling["max_nodes"]
         current = int(nodes) if isinstance(nodes, Decimal) and nodes else minimum
         per = Capacity("nodes", current, minimum, maximum)
     if nodes is None:
-        nodes = Unknown(f"cluster.{position - 1}.num_nodes", "the cluster's num_nodes is known only after apply")
+        nodes = Unknown(
+            f"cluster.{position - 1}.num_nodes", "the cluster's num_nodes is known only after apply"
+        )
     components = [
         hourly(
-            f"{prefix}nodes", gcp_query(side, SERVICE, FAMILY, "Bigtable Nodes", region=region), 1 if per else nodes, unit="node-hours", per=per
+            f"{prefix}nodes",
+            gcp_query(side, SERVICE, FAMILY, "Bigtable Nodes", region=region),
+            1 if per else nodes,
+            unit="node-hours",
+            per=per,
         )
     ]
     if storage_type not in STORAGE:
-        components.append(not_priced(f"{prefix}storage ({storage_type})", "GB-months", f"Bigtable storage type {storage_type!r} is not priced yet"))
+        components.append(
+            not_priced(
+                f"{prefix}storage ({storage_type})",
+                "GB-months",
+                f"Bigtable storage type {storage_type!r} is not priced yet",
+            )
+        )
     else:
         components.append(
             usage(

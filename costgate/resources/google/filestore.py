@@ -35,4 +35,11 @@ def google_filestore_instance(side: Side) -> list[CostComponent]:
     sku, label = TIERS[tier]
     if capacity is None:
         capacity = Unknown("file_shares.0.capacity_gb", "file_shares.capacity_gb is not set")
-    return [monthly(f"Capacity ({label})", "GB-months", capacity, gcp_query(side, SERVICE, FAMILY, f"Filestore Capacity {sku}"))]
+    return [
+        monthly(
+            f"Capacity ({label})",
+            "GB-months",
+            capacity,
+            gcp_query(side, SERVICE, FAMILY, f"Filestore Capacity {sku}"),
+        )
+    ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.base import Side, gcp_query, hourly, not_priced, number, shown
+from costgate.resources.base import Side, gcp_query, hourly, not_priced, number, shown, unknown_among
 
 REDIS_SERVICE = "Cloud Memorystore for Redis"
 MEMCACHED_SERVICE = "Cloud Memorystore for Memcached"
@@ -40,7 +40,11 @@ def google_redis_instance(side: Side) -> list[CostComponent]:
     tier = side.setting("tier", "BASIC")
     size = number(side.get("memory_size_gb"))
     if isinstance(tier, str) and tier not in REDIS_TIERS:
-        return [not_priced(f"Redis capacity ({tier})", "GB-hours", f"Memorystore Redis tier {tier!r} is not priced yet")]
+        return [
+            not_priced(
+                f"Redis capacity ({tier})", "GB-hours", f"Memorystore Redis tier {tier!r} is not priced yet"
+            )
+        ]
     if size is None:
         return [not_priced("Redis capacity", "GB-hours", "memory_size_gb is not set")]
     if isinstance(tier, Unknown) or isinstance(size, Unknown):
@@ -63,9 +67,20 @@ def google_memcache_instance(side: Side) -> list[CostComponent]:
     memory_mb = number(side.get("node_config.0.memory_size_mb"))
     if nodes is None or cpus is None or memory_mb is None:
         return [not_priced("Memcached nodes", "hours", "node_count and node_config must be set")]
-    vcpu_quantity = nodes * cpus if not isinstance(nodes, Unknown) and not isinstance(cpus, Unknown) else nodes if isinstance(nodes, Unknown) else cpus
-    memory_gb = nodes * memory_mb / 1024 if not isinstance(nodes, Unknown) and not isinstance(memory_mb, Unknown) else nodes if isinstance(nodes, Unknown) else memory_mb
+    missing = unknown_among(nodes, cpus, memory_mb)
+    vcpus = missing or nodes * cpus
+    memory_gb = missing or nodes * memory_mb / 1024
     return [
-        hourly(f"Memcached vCPUs ({shown(nodes)} nodes)", gcp_query(side, MEMCACHED_SERVICE, FAMILY, "Memcached Core"), vcpu_quantity, unit="vCPU-hours"),
-        hourly(f"Memcached memory ({shown(nodes)} nodes)", gcp_query(side, MEMCACHED_SERVICE, FAMILY, "Memcached Ram"), memory_gb, unit="GB-hours"),
+        hourly(
+            f"Memcached vCPUs ({shown(nodes)} nodes)",
+            gcp_query(side, MEMCACHED_SERVICE, FAMILY, "Memcached Core"),
+            vcpus,
+            unit="vCPU-hours",
+        ),
+        hourly(
+            f"Memcached memory ({shown(nodes)} nodes)",
+            gcp_query(side, MEMCACHED_SERVICE, FAMILY, "Memcached Ram"),
+            memory_gb,
+            unit="GB-hours",
+        ),
     ]

@@ -10,7 +10,6 @@ SKU descriptions (service "Cloud Spanner", resourceFamily "ApplicationServices")
 
 from __future__ import annotations
 
-
 from costgate.model import CostComponent, Unknown
 from costgate.resources.base import Side, UsageKey, gcp_query, hourly, not_priced, number, usage
 
@@ -32,7 +31,13 @@ def google_spanner_instance(side: Side) -> list[CostComponent]:
         return [not_priced("Compute capacity", "node-hours", config.reason)]
     edition = side.setting("edition", "STANDARD")
     if isinstance(edition, str) and edition not in ("STANDARD", "EDITION_UNSPECIFIED"):
-        return [not_priced(f"Compute capacity ({edition})", "node-hours", f"Spanner edition {edition!r} is not priced yet")]
+        return [
+            not_priced(
+                f"Compute capacity ({edition})",
+                "node-hours",
+                f"Spanner edition {edition!r} is not priced yet",
+            )
+        ]
     region = config_region(config, side.region)
     nodes = number(side.get("num_nodes"))
     if nodes is None or isinstance(nodes, Unknown):
@@ -40,10 +45,19 @@ def google_spanner_instance(side: Side) -> list[CostComponent]:
         if units is not None and not isinstance(units, Unknown):
             nodes = units / 1000
         elif nodes is None:
-            nodes = units if isinstance(units, Unknown) else Unknown("num_nodes", "neither num_nodes nor processing_units is set")
+            nodes = (
+                units
+                if isinstance(units, Unknown)
+                else Unknown("num_nodes", "neither num_nodes nor processing_units is set")
+            )
     label = "regional" if isinstance(config, str) and config.startswith("regional-") else str(config)
     return [
-        hourly(f"Compute capacity ({label})", gcp_query(side, SERVICE, FAMILY, "Spanner Instance Node", region=region), nodes, unit="node-hours"),
+        hourly(
+            f"Compute capacity ({label})",
+            gcp_query(side, SERVICE, FAMILY, "Spanner Instance Node", region=region),
+            nodes,
+            unit="node-hours",
+        ),
         usage(
             "Storage",
             "GB-months",
@@ -52,5 +66,3 @@ def google_spanner_instance(side: Side) -> list[CostComponent]:
             quantity=side.usage("storage_gb"),
         ),
     ]
-
-

@@ -25,7 +25,17 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.base import Side, UsageKey, gcp_query, hourly, monthly, not_priced, number, shown, usage
+from costgate.resources.base import (
+    Side,
+    UsageKey,
+    gcp_query,
+    hourly,
+    monthly,
+    not_priced,
+    number,
+    shown,
+    usage,
+)
 
 SERVICE = "Cloud SQL"
 FAMILY = "ApplicationServices"
@@ -33,7 +43,11 @@ DEFAULT_DISK_GB = 10
 
 USAGE_KEYS = {
     "google_sql_database_instance": (
-        UsageKey("backup_storage_gb", "GB", "Backup storage beyond the free allowance (equal to the provisioned storage)"),
+        UsageKey(
+            "backup_storage_gb",
+            "GB",
+            "Backup storage beyond the free allowance (equal to the provisioned storage)",
+        ),
     )
 }
 
@@ -69,9 +83,15 @@ def google_sql_database_instance(side: Side) -> list[CostComponent]:
     if engine is None:
         return [not_priced("Database instance", "hours", f"database_version {version!r} is not priced yet")]
     availability = side.setting("settings.0.availability_type", "ZONAL")
-    location = availability if isinstance(availability, Unknown) else ("Regional" if availability == "REGIONAL" else "Zonal")
+    location = (
+        availability
+        if isinstance(availability, Unknown)
+        else ("Regional" if availability == "REGIONAL" else "Zonal")
+    )
     prefix = f"Cloud SQL for {engine}: {shown(location)} - "
-    label = "regional" if location == "Regional" else "zonal" if location == "Zonal" else "unknown availability"
+    label = (
+        "regional" if location == "Regional" else "zonal" if location == "Zonal" else "unknown availability"
+    )
     components = compute_components(side, engine, location, prefix, label)
     components.append(storage_component(side, location, prefix, label))
     components.append(
@@ -86,23 +106,44 @@ def google_sql_database_instance(side: Side) -> list[CostComponent]:
     return components
 
 
-def compute_components(side: Side, engine: str, location: Any, prefix: Any, label: str) -> list[CostComponent]:
+def compute_components(
+    side: Side, engine: str, location: Any, prefix: Any, label: str
+) -> list[CostComponent]:
     tier = side.get("settings.0.tier")
     if isinstance(tier, Unknown) or isinstance(location, Unknown):
         missing = tier if isinstance(tier, Unknown) else location
         return [not_priced(f"Database instance ({label}, {shown(tier)})", "hours", missing.reason)]
     if tier in SHARED_CORE:
-        return [hourly(f"Database instance (shared core, {label}, {tier})", gcp_query(side, SERVICE, FAMILY, prefix + SHARED_CORE[tier]))]
+        return [
+            hourly(
+                f"Database instance (shared core, {label}, {tier})",
+                gcp_query(side, SERVICE, FAMILY, prefix + SHARED_CORE[tier]),
+            )
+        ]
     size = machine(str(tier))
     if size is None:
-        return [not_priced(f"Database instance ({label}, {tier})", "hours", f"Cloud SQL tier {tier!r} is not priced yet")]
+        return [
+            not_priced(
+                f"Database instance ({label}, {tier})", "hours", f"Cloud SQL tier {tier!r} is not priced yet"
+            )
+        ]
     vcpus, memory_gb = size
     edition = side.setting("settings.0.edition", "ENTERPRISE")
     plus = "Enterprise Plus " if edition == "ENTERPRISE_PLUS" else ""
     edition_label = ", Enterprise Plus" if plus else ""
     components = [
-        hourly(f"vCPUs ({label}{edition_label}, {tier})", gcp_query(side, SERVICE, FAMILY, f"{prefix}{plus}vCPU"), vcpus, unit="vCPU-hours"),
-        hourly(f"Memory ({label}{edition_label}, {tier})", gcp_query(side, SERVICE, FAMILY, f"{prefix}{plus}RAM"), memory_gb, unit="GB-hours"),
+        hourly(
+            f"vCPUs ({label}{edition_label}, {tier})",
+            gcp_query(side, SERVICE, FAMILY, f"{prefix}{plus}vCPU"),
+            vcpus,
+            unit="vCPU-hours",
+        ),
+        hourly(
+            f"Memory ({label}{edition_label}, {tier})",
+            gcp_query(side, SERVICE, FAMILY, f"{prefix}{plus}RAM"),
+            memory_gb,
+            unit="GB-hours",
+        ),
     ]
     if engine == "SQL Server":
         components.extend(license_components(side, vcpus))
@@ -115,7 +156,11 @@ def license_components(side: Side, vcpus: Decimal) -> list[CostComponent]:
     if edition == "EXPRESS":
         return []
     if edition not in LICENSED_EDITIONS:
-        return [not_priced("SQL Server license", "vCPU-hours", f"SQL Server edition of {version!r} is not priced yet")]
+        return [
+            not_priced(
+                "SQL Server license", "vCPU-hours", f"SQL Server edition of {version!r} is not priced yet"
+            )
+        ]
     name = LICENSED_EDITIONS[edition]
     return [
         hourly(
@@ -130,7 +175,9 @@ def license_components(side: Side, vcpus: Decimal) -> list[CostComponent]:
 def storage_component(side: Side, location: Any, prefix: str, label: str) -> CostComponent:
     disk_type = side.setting("settings.0.disk_type", "PD_SSD")
     if isinstance(disk_type, str) and disk_type not in DISKS:
-        return not_priced(f"Storage ({disk_type})", "GB-months", f"Cloud SQL disk type {disk_type!r} is not priced yet")
+        return not_priced(
+            f"Storage ({disk_type})", "GB-months", f"Cloud SQL disk type {disk_type!r} is not priced yet"
+        )
     sku, kind = DISKS[disk_type] if isinstance(disk_type, str) else (disk_type, "unknown type")
     size = number(side.setting("settings.0.disk_size", DEFAULT_DISK_GB), DEFAULT_DISK_GB)
     query = gcp_query(side, SERVICE, FAMILY, sku if isinstance(sku, Unknown) else prefix + sku)

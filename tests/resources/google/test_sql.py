@@ -28,7 +28,13 @@ def test_custom_tier_zonal_default_disk():
 
 
 def test_regional_doubles_compute_and_storage():
-    instance = sql("db-custom-4-16384", version="MYSQL_8_0", availability_type="REGIONAL", disk_type="PD_SSD", disk_size=100)
+    instance = sql(
+        "db-custom-4-16384",
+        version="MYSQL_8_0",
+        availability_type="REGIONAL",
+        disk_type="PD_SSD",
+        disk_size=100,
+    )
     # 4 x 730 x $0.0826 = $241.192; 16 GB x 730 x $0.014 = $163.52; 100 GB x $0.34 = $34.00
     assert cents(instance.monthly_after) == Decimal("438.71")
     assert component_costs(instance)["Storage (SSD, regional)"] == Decimal("34.00")
@@ -58,7 +64,7 @@ def test_sql_server_adds_a_license_per_vcpu_that_is_not_priced_offline():
     costs = component_costs(instance)
     # compute still priced: 4 x 730 x $0.0413 = $120.596; 15 GB x 730 x $0.007 = $76.65; 10 GB x $0.17 = $1.70
     assert cents(instance.monthly_after) == Decimal("198.95")
-    license_ = [c for c in instance.components if c.name == "SQL Server license (Standard)"][0]
+    license_ = next(c for c in instance.components if c.name == "SQL Server license (Standard)")
     assert costs["SQL Server license (Standard)"] is None
     assert "no price in the embedded catalog" in license_.not_priced_reason
     express = sql("db-custom-2-7680", version="SQLSERVER_2019_EXPRESS")
@@ -73,7 +79,10 @@ def test_enterprise_plus_uses_its_own_skus():
 
 
 def test_unknown_tier_engine_and_disk_type_are_not_priced_with_a_reason():
-    assert sql("db-perf-optimized-N-2").components[0].not_priced_reason == "Cloud SQL tier 'db-perf-optimized-N-2' is not priced yet"
+    assert (
+        sql("db-perf-optimized-N-2").components[0].not_priced_reason
+        == "Cloud SQL tier 'db-perf-optimized-N-2' is not priced yet"
+    )
     oracle = sql("db-custom-1-3840", version="ORACLE_19")
     assert oracle.reason.endswith("database_version 'ORACLE_19' is not priced yet")
     disk = sql("db-custom-1-3840", disk_type="PD_EXTREME")
