@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from tests.helpers import component_costs, price_one
+from tests.helpers import change, component_costs, plan_document, price_one, run_estimate
 
 
 def bigtable(*clusters):
@@ -48,3 +48,13 @@ def test_autoscaled_cluster_gives_a_range():
 def test_cluster_in_a_region_without_catalog_prices_is_not_priced():
     instance = bigtable({"cluster_id": "a", "zone": "europe-west1-b", "num_nodes": 1})
     assert "no price in the embedded catalog" in instance.components[0].not_priced_reason
+
+
+def test_region_comes_from_the_first_cluster_zone():
+    cluster = {"cluster_id": "a", "zone": "us-central1-f", "num_nodes": 1}
+    document = plan_document(
+        change("google_bigtable_instance", {"cluster": [cluster]}), region=None, provider="google"
+    )
+    (instance,) = run_estimate(document).resources
+    # 1 node x 730 h x $0.65 = $474.50
+    assert (instance.region, instance.monthly_after) == ("us-central1", Decimal("474.50"))

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from tests.helpers import component_costs, price_one
+from tests.helpers import change, component_costs, plan_document, price_one, run_estimate
 
 
 def spanner(region: str = "us-central1", **after):
@@ -36,3 +36,14 @@ def test_multi_region_and_other_editions_are_not_priced_with_a_reason():
     assert "no price in the embedded catalog" in nam3.components[0].not_priced_reason
     enterprise = spanner(config="regional-us-central1", num_nodes=1, edition="ENTERPRISE")
     assert enterprise.reason.endswith("Spanner edition 'ENTERPRISE' is not priced yet")
+
+
+def test_region_of_a_regional_config_needs_no_provider_region():
+    document = plan_document(
+        change("google_spanner_instance", {"config": "regional-us-central1", "num_nodes": 1}),
+        region=None,
+        provider="google",
+    )
+    (instance,) = run_estimate(document).resources
+    # 1 node x 730 h x $0.90 = $657.00
+    assert (instance.region, instance.monthly_after) == ("us-central1", Decimal("657.000"))
