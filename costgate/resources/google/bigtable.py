@@ -4,7 +4,9 @@ Each `cluster` block is billed for its nodes (`num_nodes`, or the autoscaling mi
 its zone's region; storage is per GB-month by `storage_type` (SSD default, HDD) and
 depends on the data stored in each cluster. (https://cloud.google.com/bigtable/pricing)
 SKU descriptions (service "Cloud Bigtable", resourceFamily "ApplicationServices"):
-"Bigtable Nodes" (node-hour), "Bigtable SSD Storage" and "Bigtable HDD Storage" (GiB-month).
+"Bigtable Nodes" (node-hour), "Bigtable SSD Storage" and "Bigtable HDD Storage" (GiB-month);
+this wording is not confirmed against the live catalog (the embedded catalog prices it for
+us-central1).
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ SKU descriptions (service "Cloud Memorystore for Redis", resourceFamily "Applica
 Memcached is billed per vCPU-hour and GB-hour of every node.
 (https://cloud.google.com/memorystore/docs/memcached/pricing) SKU descriptions (service
 "Cloud Memorystore for Memcached", resourceFamily "ApplicationServices"): "Memcached Core"
-and "Memcached Ram". The embedded catalog has no Memcached prices yet (not priced offline).
+and "Memcached Ram" (wording not confirmed against the live catalog). The embedded catalog
+has no Memcached prices yet (not priced offline).
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ Capacity is `num_nodes`, or `processing_units` / 1000 nodes. A regional instance
 have their own rates, looked up under the config name as region. Only the Standard edition
 (the default) is priced. (https://cloud.google.com/spanner/pricing)
 SKU descriptions (service "Cloud Spanner", resourceFamily "ApplicationServices"):
-"Spanner Instance Node" (node-hour) and "Spanner Storage" (GiB-month).
+"Spanner Instance Node" (node-hour) and "Spanner Storage" (GiB-month); this wording is not
+confirmed against the live catalog (the embedded catalog prices it for us-central1).
 """
 
 from __future__ import annotations

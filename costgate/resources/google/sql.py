@@ -16,6 +16,9 @@ without their " in <region group>" suffix:
   "Cloud SQL for <engine>: <Zonal|Regional> - Low cost storage"                      (PD_HDD, per GiB-month)
   "Cloud SQL for SQL Server: <Standard|Enterprise|Web> license"                      (per vCPU-hour)
   "Cloud SQL: Backups"                                                               (per GiB-month)
+The vCPU, RAM, storage, shared-core and backup descriptions are the ones the reference
+(pricing-apis.md 3.4, Infracost's regexes) gives; the Enterprise Plus and license wording is
+not confirmed against the live catalog, and the embedded catalog has no price for them.
 """
 
 from __future__ import annotations
