@@ -64,6 +64,9 @@ LICENSED_EDITIONS = {"STANDARD": "Standard", "ENTERPRISE": "Enterprise", "WEB": 
 
 _CUSTOM = re.compile(r"^db-custom-(\d+)-(\d+)$")
 _LEGACY = re.compile(r"^db-n1-(standard|highmem)-(\d+)$")
+# Enterprise Plus performance-optimized tiers: N vCPUs with 8 GB each (db-perf-optimized-N-8 = 8 vCPU, 64 GB).
+_PERF_OPTIMIZED = re.compile(r"^db-perf-optimized-N-(\d+)$")
+PERF_OPTIMIZED_MEMORY_PER_VCPU = Decimal(8)
 
 
 def machine(tier: str) -> tuple[Decimal, Decimal] | None:
@@ -75,6 +78,9 @@ def machine(tier: str) -> tuple[Decimal, Decimal] | None:
     if legacy:
         vcpus = Decimal(legacy.group(2))
         return vcpus, vcpus * LEGACY_MEMORY_PER_VCPU[legacy.group(1)]
+    perf = _PERF_OPTIMIZED.match(tier)
+    if perf:
+        return Decimal(perf.group(1)), Decimal(perf.group(1)) * PERF_OPTIMIZED_MEMORY_PER_VCPU
     return None
 
 
@@ -132,7 +138,7 @@ def compute_components(
         ]
     vcpus, memory_gb = size
     edition = side.setting("settings.0.edition", "ENTERPRISE")
-    plus = "Enterprise Plus " if edition == "ENTERPRISE_PLUS" else ""
+    plus = "Enterprise Plus " if edition == "ENTERPRISE_PLUS" or _PERF_OPTIMIZED.match(str(tier)) else ""
     edition_label = ", Enterprise Plus" if plus else ""
     components = [
         hourly(

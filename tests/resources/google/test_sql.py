@@ -80,8 +80,8 @@ def test_enterprise_plus_uses_its_own_skus():
 
 def test_unknown_tier_engine_and_disk_type_are_not_priced_with_a_reason():
     assert (
-        sql("db-perf-optimized-N-2").components[0].not_priced_reason
-        == "Cloud SQL tier 'db-perf-optimized-N-2' is not priced yet"
+        sql("db-highcpu-2").components[0].not_priced_reason
+        == "Cloud SQL tier 'db-highcpu-2' is not priced yet"
     )
     oracle = sql("db-custom-1-3840", version="ORACLE_19")
     assert oracle.reason.endswith("database_version 'ORACLE_19' is not priced yet")
@@ -92,3 +92,25 @@ def test_unknown_tier_engine_and_disk_type_are_not_priced_with_a_reason():
 def test_region_without_catalog_prices_is_not_priced():
     instance = sql("db-custom-1-3840", region="europe-west1")
     assert instance.monthly_after == 0 and instance.status == "not_priced"
+
+
+def test_performance_optimized_tiers_are_enterprise_plus():
+    instance = sql("db-perf-optimized-N-4", version="MYSQL_8_0", edition="ENTERPRISE_PLUS")
+    vcpus, memory = instance.components[:2]
+    assert (vcpus.name, memory.name) == (
+        "vCPUs (zonal, Enterprise Plus, db-perf-optimized-N-4)",
+        "Memory (zonal, Enterprise Plus, db-perf-optimized-N-4)",
+    )
+    # 4 vCPUs x 730 h and 32 GB x 730 h; no Enterprise Plus price in the embedded catalog
+    assert memory.monthly_cost is None and "no price in the embedded catalog" in memory.not_priced_reason
+
+
+def test_tier_known_only_after_apply_is_not_priced_with_the_reason():
+    instance = price_one(
+        "google_sql_database_instance",
+        {"database_version": "MYSQL_8_0", "region": "us-central1", "settings": [{}]},
+        region="us-central1",
+        after_unknown={"settings": [{"tier": True}]},
+    )
+    assert instance.components[0].monthly_cost is None
+    assert "after apply" in instance.components[0].not_priced_reason
