@@ -39,6 +39,12 @@ def region_from_attributes(provider: str, values: Mapping[str, Any] | None) -> s
                 if _GCP_REGION.match(value) or key != "location":
                     return value
                 return value.lower()  # multi-region locations: US, EU, ASIA
+        config = values.get("config")  # Spanner instance config "regional-<region>"
+        if isinstance(config, str) and _GCP_REGION.match(config.removeprefix("regional-")):
+            return config.removeprefix("regional-")
+        clusters = values.get("cluster")  # Bigtable: the first cluster's zone
+        if isinstance(clusters, list) and clusters and isinstance(clusters[0], Mapping):
+            return region_from_attributes(provider, {"zone": clusters[0].get("zone")})
         return None
     for key in ("region", "availability_zone"):
         value = values.get(key)

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from costgate.resources.base import CostModelFunction, UsageKey
-from costgate.resources.google import cloud_run, compute, disks, gke, network, storage_bucket
+from costgate.resources.google import (
+    bigtable,
+    cloud_run,
+    compute,
+    disks,
+    filestore,
+    gke,
+    memorystore,
+    network,
+    spanner,
+    sql,
+    storage_bucket,
+)
 
 MODELS: dict[str, CostModelFunction] = {
     "google_compute_instance": compute.google_compute_instance,
@@ -21,6 +33,12 @@ MODELS: dict[str, CostModelFunction] = {
     "google_compute_forwarding_rule": network.google_compute_forwarding_rule,
     "google_compute_global_forwarding_rule": network.google_compute_global_forwarding_rule,
     "google_compute_vpn_tunnel": network.google_compute_vpn_tunnel,
+    "google_sql_database_instance": sql.google_sql_database_instance,
+    "google_redis_instance": memorystore.google_redis_instance,
+    "google_memcache_instance": memorystore.google_memcache_instance,
+    "google_filestore_instance": filestore.google_filestore_instance,
+    "google_spanner_instance": spanner.google_spanner_instance,
+    "google_bigtable_instance": bigtable.google_bigtable_instance,
     # usage-based (issue 8)
     "google_storage_bucket": storage_bucket.google_storage_bucket,
     "google_cloud_run_service": cloud_run.google_cloud_run_service,
@@ -32,6 +50,9 @@ USAGE_KEYS: dict[str, tuple[UsageKey, ...]] = {
     **network.USAGE_KEYS,
     **storage_bucket.USAGE_KEYS,
     **cloud_run.USAGE_KEYS,
+    **sql.USAGE_KEYS,
+    **spanner.USAGE_KEYS,
+    **bigtable.USAGE_KEYS,
 }
 
 FREE_TYPES: frozenset[str] = frozenset(
@@ -61,8 +82,19 @@ FREE_TYPES: frozenset[str] = frozenset(
         "google_service_account_iam_binding",
         "google_service_account_iam_member",
         "google_spanner_database",
+        "google_spanner_database_iam_binding",
+        "google_spanner_database_iam_member",
+        "google_spanner_instance_iam_binding",
+        "google_spanner_instance_iam_member",
         "google_sql_database",
         "google_sql_user",
+        "google_sql_ssl_cert",
+        "google_bigtable_table",
+        "google_bigtable_gc_policy",
+        "google_bigtable_app_profile",
+        "google_bigtable_instance_iam_binding",
+        "google_bigtable_instance_iam_member",
+        "google_filestore_snapshot",
         "google_compute_project_metadata",
         "google_compute_project_metadata_item",
         # Priced where they are used: a template through its instance groups, an autoscaler as their range.
