@@ -58,6 +58,31 @@ class PlanContext:
                 )
         return found
 
+    def referring(self, side: Side, resource_type: str, attribute: str) -> list[Side]:
+        """The sides of the `resource_type` resources whose `attribute` refers to this side's resource.
+
+        The reverse of `referenced`: an aws_appautoscaling_target names the ECS service it scales.
+        """
+        from costgate.resources.base import Side
+
+        target_name = resource_part(side.change.address)
+        found: list[Side] = []
+        for (module, _name), changes in self._by_module_and_name.items():
+            if module != side.change.module:
+                continue
+            for change in changes:
+                if change.type != resource_type:
+                    continue
+                references = _references(self.config_expressions(change), attribute.split("."))
+                if not any(ref == target_name or ref.startswith(target_name + ".") for ref in references):
+                    continue
+                values = (change.after if side.is_after else change.before) or change.after or change.before
+                if values is None:
+                    continue
+                unknown = change.after_unknown if side.is_after and change.after is not None else {}
+                found.append(Side(change, values, unknown, change.region or side.region, self, is_after=side.is_after))
+        return found
+
     def usage(self, change: ResourceChange, key: str) -> Decimal | None:
         if self._usage is None:
             return None

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+from costgate.resources.aws import ec2, elb, nat_gateway, networking, route53, security
+from costgate.resources.aws.autoscaling import aws_autoscaling_group
+from costgate.resources.aws.cloudwatch_alarm import aws_cloudwatch_metric_alarm
 from costgate.resources.aws.ebs import aws_ebs_snapshot, aws_ebs_volume
 from costgate.resources.aws.ec2 import aws_instance
-from costgate.resources.aws import nat_gateway
+from costgate.resources.aws.ecs import aws_ecs_service
+from costgate.resources.aws.eks import aws_eks_cluster, aws_eks_node_group
+from costgate.resources.aws.elb import aws_elb, aws_lb
+from costgate.resources.aws.machine_learning import (
+    aws_bedrock_provisioned_model_throughput,
+    aws_sagemaker_endpoint_configuration,
+)
 from costgate.resources.aws.nat_gateway import aws_nat_gateway
+from costgate.resources.aws.networking import (
+    aws_ec2_transit_gateway_vpc_attachment,
+    aws_eip,
+    aws_vpc_endpoint,
+    aws_vpn_connection,
+)
 from costgate.resources.aws.rds import aws_db_instance
+from costgate.resources.aws.route53 import aws_route53_health_check, aws_route53_zone
+from costgate.resources.aws.security import aws_kms_key, aws_secretsmanager_secret
 from costgate.resources.base import CostModelFunction, UsageKey
 
 MODELS: dict[str, CostModelFunction] = {
@@ -15,11 +32,34 @@ MODELS: dict[str, CostModelFunction] = {
     "aws_ebs_snapshot": aws_ebs_snapshot,
     "aws_nat_gateway": aws_nat_gateway,
     "aws_db_instance": aws_db_instance,
+    "aws_eip": aws_eip,
+    "aws_lb": aws_lb,
+    "aws_alb": aws_lb,
+    "aws_elb": aws_elb,
+    "aws_eks_cluster": aws_eks_cluster,
+    "aws_eks_node_group": aws_eks_node_group,
+    "aws_autoscaling_group": aws_autoscaling_group,
+    "aws_ecs_service": aws_ecs_service,
+    "aws_vpc_endpoint": aws_vpc_endpoint,
+    "aws_vpn_connection": aws_vpn_connection,
+    "aws_ec2_transit_gateway_vpc_attachment": aws_ec2_transit_gateway_vpc_attachment,
+    "aws_route53_zone": aws_route53_zone,
+    "aws_route53_health_check": aws_route53_health_check,
+    "aws_kms_key": aws_kms_key,
+    "aws_secretsmanager_secret": aws_secretsmanager_secret,
+    "aws_cloudwatch_metric_alarm": aws_cloudwatch_metric_alarm,
+    "aws_sagemaker_endpoint_configuration": aws_sagemaker_endpoint_configuration,
+    "aws_bedrock_provisioned_model_throughput": aws_bedrock_provisioned_model_throughput,
 }
 
 # Usage-file keys each type reads, declared in the model's module next to its components.
 USAGE_KEYS: dict[str, tuple[UsageKey, ...]] = {
     **nat_gateway.USAGE_KEYS,
+    **ec2.USAGE_KEYS,
+    **elb.USAGE_KEYS,
+    **networking.USAGE_KEYS,
+    **route53.USAGE_KEYS,
+    **security.USAGE_KEYS,
 }
 
 # Types with no charge of their own (their cost, if any, is in the resources they configure).
