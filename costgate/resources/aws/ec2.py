@@ -15,7 +15,17 @@ from typing import Any
 from costgate.model import Capacity, CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
 from costgate.resources.aws.ebs import volume_components
-from costgate.resources.base import Side, UsageKey, aws_query, hourly, monthly, not_priced, number, shown, usage
+from costgate.resources.base import (
+    Side,
+    UsageKey,
+    aws_query,
+    hourly,
+    monthly,
+    not_priced,
+    number,
+    shown,
+    usage,
+)
 
 TENANCY = {"default": "Shared", "dedicated": "Dedicated", "host": "Host"}
 DEFAULT_ROOT_VOLUME_GB = 8  # the size of the common Linux AMIs' root snapshot; Infracost uses the same default

@@ -7,6 +7,7 @@ min/max capacity. Tasks on EC2 capacity cost nothing here (their instances are p
 from __future__ import annotations
 
 from decimal import Decimal
+
 from costgate.model import Capacity, CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
 from costgate.resources.base import Side, aws_query, hourly, not_priced, number, unknown_among

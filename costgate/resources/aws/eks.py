@@ -32,8 +32,8 @@ def aws_eks_cluster(side: Side) -> list[CostComponent]:
 
 
 def aws_eks_node_group(side: Side) -> list[CostComponent]:
-    scaling = side.block("scaling_config") or {}
-    per = capacity("scaling_config.desired_size", scaling.get("desired_size"), scaling.get("min_size"), scaling.get("max_size"))
+    size = [side.get(f"scaling_config.0.{key}") for key in ("desired_size", "min_size", "max_size")]
+    per = capacity("scaling_config.desired_size", *size)
     if isinstance(per, Unknown):
         return [hourly(f"Instance usage (Linux/UNIX, on-demand, {node_type(side)})", per, per)]
     templates = side.referenced("launch_template", "aws_launch_template")
