@@ -41,8 +41,10 @@ def capacity(attribute: str, desired: Any, minimum: Any, maximum: Any) -> Capaci
 
 
 def aws_autoscaling_group(side: Side) -> list[CostComponent]:
-    attribute = "desired_capacity" if side.get("desired_capacity") is not None else "min_size"
-    per = capacity(attribute, side.get("desired_capacity"), side.get("min_size"), side.get("max_size"))
+    # desired_capacity left out of the configuration is computed by the provider: price min_size then.
+    desired = side.setting("desired_capacity", None)
+    attribute = "desired_capacity" if desired is not None else "min_size"
+    per = capacity(attribute, desired, side.get("min_size"), side.get("max_size"))
     if isinstance(per, Unknown):
         return [hourly("Instance usage", per, per)]
     overrides = side.get("mixed_instances_policy.0.launch_template.0.override") or []

@@ -86,3 +86,17 @@ def test_mixed_instances_policy_override_type():
 def test_group_whose_template_is_not_in_the_plan_is_not_priced():
     group = price_one("aws_autoscaling_group", {"desired_capacity": 2, "min_size": 1, "max_size": 3})
     assert group.reason == "Instance usage: its launch template or launch configuration is not in this plan"
+
+
+def test_desired_capacity_computed_by_the_provider_prices_min_size():
+    resources = estimate_linked(
+        [
+            change("aws_launch_template", {"instance_type": "t3.micro", "credit_specification": [{"cpu_credits": "standard"}]}, name="web"),
+            change("aws_autoscaling_group", {"min_size": 2, "max_size": 3}, name="web", after_unknown={"desired_capacity": True}),
+        ],
+        {"aws_autoscaling_group.web": TEMPLATE_REF},
+    )
+    group = resources["aws_autoscaling_group.web"]
+    # per instance: 730 h x $0.0104 = $7.592 + 8 GB gp2 root x $0.10 = $0.80 -> $8.392; 2 at min_size: $16.784; max 3: $25.176
+    assert group.monthly_after == Decimal("16.784")
+    assert group.monthly_at_maximum == Decimal("25.176")
