@@ -59,7 +59,8 @@ def template(
         "resource_usage:",
     ]
     resources = sorted(
-        (r for r in estimate.resources if r.type in USAGE_KEYS and r.action not in ("delete", "forget")),
+        # only resources whose model produced a usage-dependent component (an m5.large has no CPU credits)
+        (r for r in estimate.resources if any(c.usage_key for c in r.components) and r.action not in ("delete", "forget")),
         key=lambda r: r.address,
     )
     if not resources:

@@ -181,11 +181,19 @@ def _unit_cost(component: CostComponent, prices: PriceChain) -> Decimal:
 def price_component(component: CostComponent, prices: PriceChain) -> PricedComponent:
     if component.not_priced_reason or component.price_query is None:
         return PricedComponent(
-            component.name, component.unit, None, None, None, not_priced_reason=component.not_priced_reason or "no price query"
+            component.name,
+            component.unit,
+            None,
+            None,
+            None,
+            not_priced_reason=component.not_priced_reason or "no price query",
+            usage_key=component.usage_key,
         )
     lookup = prices.lookup(component.price_query)
     if lookup.price is None:
-        return PricedComponent(component.name, component.unit, None, None, None, not_priced_reason=lookup.missing_reason)
+        return PricedComponent(
+            component.name, component.unit, None, None, None, not_priced_reason=lookup.missing_reason, usage_key=component.usage_key
+        )
     price = lookup.price
     quantity = component.monthly_quantity
     if quantity is None:

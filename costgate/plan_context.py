@@ -74,10 +74,11 @@ class PlanContext:
         return found
 
     def referring(self, side: Side, resource_type: str, attribute: str) -> list[Side]:
-        """The sides of `resource_type` resources in the same module whose `attribute` refers to this resource.
+        """The sides of the `resource_type` resources in the same module whose `attribute` refers to this resource.
 
-        The reverse of `referenced`: an autoscaler names the instance group it scales, so the
-        group finds its autoscaler this way.
+        The reverse of `referenced`: an autoscaler names the instance group it scales, an
+        aws_appautoscaling_target the ECS service. References in the configuration carry no
+        count/for_each index, so the name is compared without it.
         """
         from costgate.resources.base import Side
 
@@ -90,11 +91,13 @@ class PlanContext:
                 if change.type != resource_type:
                     continue
                 references = _references(self.config_expressions(change), attribute.split("."))
-                if not any(reference == own or reference.startswith(own + ".") for reference in references):
+                if not any(ref == own or ref.startswith(own + ".") for ref in references):
                     continue
                 values = (change.after if side.is_after else change.before) or change.after or change.before
-                if values is not None:
-                    found.append(Side(change, values, {}, change.region or side.region, self, is_after=side.is_after))
+                if values is None:
+                    continue
+                unknown = change.after_unknown if side.is_after and change.after is not None else {}
+                found.append(Side(change, values, unknown, change.region or side.region, self, is_after=side.is_after))
         return found
 
     def usage(self, change: ResourceChange, key: str) -> Decimal | None:

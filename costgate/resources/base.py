@@ -100,6 +100,10 @@ class Side:
         """The sides of the resources that `attribute` refers to in the configuration (same side as this one)."""
         return self.context.referenced(self, attribute, resource_type)
 
+    def referring(self, resource_type: str, attribute: str) -> list[Side]:
+        """The sides of the `resource_type` resources whose `attribute` refers to this resource (same side)."""
+        return self.context.referring(self, resource_type, attribute)
+
     def usage(self, key: str) -> Decimal | None:
         """A usage estimate for this resource from the usage file, or None."""
         return self.context.usage(self.change, key)

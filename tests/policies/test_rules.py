@@ -187,8 +187,8 @@ def test_pd_ssd_without_a_price_says_so():
 
 def test_unattached_eip():
     finding = only(run({"kind": "unattached_eip"}, change("aws_eip", {"domain": "vpc"})))
-    assert finding.monthly_saving is None  # aws_eip has no cost model yet: said, not guessed
-    assert finding.message.startswith("Elastic IP attached to nothing (charged by the hour); no price for it (")
+    assert finding.monthly_saving == Decimal("3.650")  # public IPv4: 730 h x $0.005 = $3.65
+    assert finding.message == "Elastic IP attached to nothing (charged by the hour); removing it saves $3.65"
     assert run({"kind": "unattached_eip"}, change("aws_eip", {"domain": "vpc", "instance": "i-123"})) == ()
     associated = {
         "root_module": {

@@ -1,6 +1,9 @@
 """aws_instance: on-demand compute hours plus its root and extra EBS volumes.
 
-Linux on shared tenancy unless the configuration says otherwise. The price list needs
+Linux on shared tenancy unless the configuration says otherwise (`get_password_data`
+means a Windows AMI). Detailed monitoring adds 7 CloudWatch metrics; T-family instances
+in unlimited mode add surplus CPU credits, which depend on usage; the EBS-optimized
+surcharge exists only for older types that are not EBS-optimized by default. The price list needs
 every one of preInstalledSw/capacitystatus/licenseModel pinned, or several SKUs match
 (SQL Server images, capacity reservations, BYOL).
 """
@@ -9,12 +12,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from costgate.model import CostComponent, Unknown
+from costgate.model import Capacity, CostComponent, Unknown
+from costgate.resources.aws.common import usage_type
 from costgate.resources.aws.ebs import volume_components
-from costgate.resources.base import Side, aws_query, hourly, not_priced, number, shown
+from costgate.resources.base import (
+    Side,
+    UsageKey,
+    aws_query,
+    hourly,
+    monthly,
+    not_priced,
+    number,
+    shown,
+    usage,
+)
 
 TENANCY = {"default": "Shared", "dedicated": "Dedicated", "host": "Host"}
 DEFAULT_ROOT_VOLUME_GB = 8  # the size of the common Linux AMIs' root snapshot; Infracost uses the same default
+# EC2 detailed monitoring publishes 7 metrics at 1-minute resolution, billed as custom metrics
+# (https://aws.amazon.com/cloudwatch/pricing/, "Detailed Monitoring for EC2 Instances").
+DETAILED_MONITORING_METRICS = 7
+# T3/T3a/T4g launch in unlimited mode by default; T2 in standard mode
+# (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode.html).
+UNLIMITED_BY_DEFAULT = ("t3", "t3a", "t4g")
+BURSTABLE = ("t2", *UNLIMITED_BY_DEFAULT)
+# Families that are not EBS-optimized by default and charge an hourly surcharge when it is enabled
+# (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ebs-optimized.html, "Supported instance types").
+# Current generation (and c4/d2/m4/r4) are EBS-optimized by default at no extra charge.
+EBS_OPTIMIZED_SURCHARGE_FAMILIES = ("c1", "c3", "g2", "i2", "m1", "m2", "m3", "r3")
+
+
+def family(instance_type: Any) -> str:
+    return instance_type.split(".")[0] if isinstance(instance_type, str) else ""
+
+
+def operating_system(side: Side) -> str:
+    # get_password_data only works for Windows AMIs, so setting it tells the platform.
+    return "Windows" if side.get("get_password_data") is True else "Linux"
 
 
 def instance_query(side: Side, instance_type: Any, operating_system: str = "Linux", tenancy: str = "Shared"):
@@ -53,9 +87,71 @@ def aws_instance(side: Side) -> list[CostComponent]:
     else:
         tenancy = side.setting("tenancy", "default")
         tenancy = TENANCY.get(tenancy, tenancy) if isinstance(tenancy, str) else Unknown("tenancy")
-        components = [instance_hours(side, instance_type, tenancy=tenancy)]
+        components = [instance_hours(side, instance_type, operating_system(side), tenancy=tenancy)]
+    components.extend(ebs_optimized(side, instance_type))
+    components.extend(detailed_monitoring(side, side.get("monitoring") is True))
+    components.extend(cpu_credits(side, instance_type, operating_system(side)))
     components.extend(instance_volumes(side))
     return components
+
+
+def ebs_optimized(side: Side, instance_type: Any) -> list[CostComponent]:
+    kind = family(instance_type)
+    if side.get("ebs_optimized") is not True or kind not in EBS_OPTIMIZED_SURCHARGE_FAMILIES:
+        return []
+    return [
+        not_priced(
+            f"EBS-optimized usage ({instance_type})",
+            "hours",
+            "the EBS-optimized surcharge of previous-generation types is not in the offline catalog",
+        )
+    ]
+
+
+def detailed_monitoring(side: Side, enabled: bool, per: Capacity | None = None) -> list[CostComponent]:
+    if not enabled:
+        return []
+    return [
+        monthly(
+            "EC2 detailed monitoring",
+            "metrics",
+            DETAILED_MONITORING_METRICS,
+            aws_query(side, "AmazonCloudWatch", "Metric", usagetype=usage_type(side.region, "CW:MetricMonitorUsage")),
+            per=per,
+        )
+    ]
+
+
+def cpu_credits(side: Side, instance_type: Any, system: str = "Linux") -> list[CostComponent]:
+    kind = family(instance_type)
+    if kind not in BURSTABLE:
+        return []
+    default = "unlimited" if kind in UNLIMITED_BY_DEFAULT else "standard"
+    mode = (side.block("credit_specification") or {}).get("cpu_credits") or default
+    if mode != "unlimited":
+        return []
+    return [
+        usage(
+            f"CPU credits ({kind}, unlimited)",
+            "vCPU-hours",
+            aws_query(
+                side,
+                "AmazonEC2",
+                "CPU Credits",
+                operatingSystem=system,
+                usagetype=usage_type(side.region, f"CPUCredits:{kind}"),
+            ),
+            usage_key="monthly_cpu_credit_hrs",
+            quantity=side.usage("monthly_cpu_credit_hrs"),
+        )
+    ]
+
+
+USAGE_KEYS = {
+    "aws_instance": (
+        UsageKey("monthly_cpu_credit_hrs", "vCPU-hours", "Surplus CPU credits (vCPU-hours above baseline) per month"),
+    ),
+}
 
 
 def instance_volumes(side: Side) -> list[CostComponent]:

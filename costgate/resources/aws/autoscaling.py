@@ -1,0 +1,94 @@
+"""aws_autoscaling_group: its instances, as described by the launch template or launch
+configuration it references in the same plan, times the desired capacity (else the
+minimum size), with the cost at min_size and max_size as the range.
+
+An instance launched from a template is priced like aws_instance: compute hours, its
+volumes (the AMI's 8 GB gp2 root when the template maps none), detailed monitoring and
+unlimited-mode CPU credits. Launch configurations enable detailed monitoring by default
+(https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/launch_configuration).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from costgate.model import Capacity, CostComponent, Unknown
+from costgate.resources.aws.ebs import volume_components
+from costgate.resources.aws.ec2 import (
+    DEFAULT_ROOT_VOLUME_GB,
+    cpu_credits,
+    detailed_monitoring,
+    instance_hours,
+    instance_volumes,
+)
+from costgate.resources.base import Side, hourly, not_priced, number, unknown_among
+
+NO_TEMPLATE = "its launch template or launch configuration is not in this plan"
+
+
+def capacity(attribute: str, desired: Any, minimum: Any, maximum: Any) -> Capacity | Unknown:
+    """The priced count (desired, else the minimum) with its range; Unknown when the plan cannot tell."""
+    missing = unknown_among(desired, minimum, maximum)
+    if missing:
+        return missing
+    current = desired if desired is not None else minimum
+    if current is None:
+        return Unknown(attribute, "the plan sets no desired or minimum size")
+    low = int(minimum) if minimum is not None else int(current)
+    high = int(maximum) if maximum is not None else int(current)
+    return Capacity(attribute, int(current), low, high)
+
+
+def aws_autoscaling_group(side: Side) -> list[CostComponent]:
+    # desired_capacity left out of the configuration is computed by the provider: price min_size then.
+    desired = side.setting("desired_capacity", None)
+    attribute = "desired_capacity" if desired is not None else "min_size"
+    per = capacity(attribute, desired, side.get("min_size"), side.get("max_size"))
+    if isinstance(per, Unknown):
+        return [hourly("Instance usage", per, per)]
+    overrides = side.get("mixed_instances_policy.0.launch_template.0.override") or []
+    override_type = overrides[0].get("instance_type") if isinstance(overrides, list) and overrides else None
+    for attribute_path in ("launch_template", "mixed_instances_policy", "launch_configuration"):
+        for template in side.referenced(attribute_path):
+            if template.type in ("aws_launch_template", "aws_launch_configuration"):
+                return template_components(template, per, override_type)
+    return [not_priced("Instance usage", "hours", NO_TEMPLATE)]
+
+
+def template_components(template: Side, per: Capacity, instance_type: Any = None) -> list[CostComponent]:
+    """One instance's components from a launch template or configuration, each per instance."""
+    instance_type = instance_type or template.get("instance_type")
+    if instance_type is None:
+        instance_type = Unknown("instance_type", "the launch template sets no instance type")
+    components = [instance_hours(template, instance_type)]
+    if template.type == "aws_launch_configuration":
+        components.extend(detailed_monitoring(template, template.get("enable_monitoring", True) is not False))
+        components.extend(instance_volumes(template))
+    else:
+        components.extend(detailed_monitoring(template, template.get("monitoring.0.enabled") is True))
+        components.extend(template_volumes(template))
+    components.extend(cpu_credits(template, instance_type))
+    return [replace(c, per=per) for c in components]
+
+
+def template_volumes(template: Side) -> list[CostComponent]:
+    mappings = template.get("block_device_mappings") or []
+    if not isinstance(mappings, list) or not mappings:
+        return volume_components(template, "gp2", DEFAULT_ROOT_VOLUME_GB, label="Root volume")
+    components: list[CostComponent] = []
+    for index, mapping in enumerate(mappings):
+        path = f"block_device_mappings.{index}.ebs.0."
+        if not (mapping or {}).get("ebs"):
+            continue  # instance-store or no-device mappings cost nothing extra
+        components.extend(
+            volume_components(
+                template,
+                template.setting(path + "volume_type", "gp2"),
+                number(template.setting(path + "volume_size", DEFAULT_ROOT_VOLUME_GB), DEFAULT_ROOT_VOLUME_GB),
+                template.setting(path + "iops", None),
+                template.setting(path + "throughput", None),
+                label=f"Block device {mapping.get('device_name') or index}",
+            )
+        )
+    return components

@@ -1,0 +1,78 @@
+"""aws_ecs_service on Fargate: the task definition's vCPU and memory per hour, times the
+desired count; with an aws_appautoscaling_target on the service, the range is its
+min/max capacity. Tasks on EC2 capacity cost nothing here (their instances are priced).
+(https://aws.amazon.com/fargate/pricing/)
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from costgate.model import Capacity, CostComponent, Unknown
+from costgate.resources.aws.common import usage_type
+from costgate.resources.base import Side, aws_query, hourly, not_priced, number, unknown_among
+
+CPU_UNITS_PER_VCPU = Decimal(1024)
+MIB_PER_GB = Decimal(1024)
+
+
+def aws_ecs_service(side: Side) -> list[CostComponent]:
+    launch = fargate_launch(side)
+    if launch is None:
+        return []  # EC2 or external capacity: the cost is in the instances
+    if launch == "FARGATE_SPOT":
+        reason = "Fargate Spot prices change and are not in the offline catalog"
+        return [not_priced("Per vCPU per hour (Fargate Spot)", "vCPU-hours", reason)]
+    definitions = side.referenced("task_definition", "aws_ecs_task_definition")
+    if not definitions:
+        reason = "its task definition is not in this plan"
+        return [not_priced("Per vCPU per hour", "vCPU-hours", reason), not_priced("Per GB per hour", "GB-hours", reason)]
+    definition = definitions[0]
+    vcpu = number(definition.get("cpu"), Unknown("cpu", "the task definition sets no task-level cpu"))
+    memory = number(definition.get("memory"), Unknown("memory", "the task definition sets no task-level memory"))
+    per = tasks(side)
+    if isinstance(per, Unknown):
+        return [hourly("Per vCPU per hour", per, per, unit="vCPU-hours"), hourly("Per GB per hour", per, per, unit="GB-hours")]
+    missing = unknown_among(vcpu, memory)
+    return [
+        hourly(
+            "Per vCPU per hour",
+            aws_query(side, "AmazonECS", "Compute", usagetype=usage_type(side.region, "Fargate-vCPU-Hours:perCPU")),
+            missing or vcpu / CPU_UNITS_PER_VCPU,
+            unit="vCPU-hours",
+            per=per,
+        ),
+        hourly(
+            "Per GB per hour",
+            aws_query(side, "AmazonECS", "Compute", usagetype=usage_type(side.region, "Fargate-GB-Hours")),
+            missing or memory / MIB_PER_GB,
+            unit="GB-hours",
+            per=per,
+        ),
+    ]
+
+
+def fargate_launch(side: Side) -> str | None:
+    """FARGATE or FARGATE_SPOT when the service runs on Fargate, else None (a mix counts as FARGATE)."""
+    if side.get("launch_type") == "FARGATE":
+        return "FARGATE"
+    strategy = side.get("capacity_provider_strategy")
+    names = {s.get("capacity_provider") for s in strategy if isinstance(s, dict)} if isinstance(strategy, list) else set()
+    for name in ("FARGATE", "FARGATE_SPOT"):
+        if name in names:
+            return name
+    return None
+
+
+def tasks(side: Side) -> Capacity | Unknown:
+    desired = side.get("desired_count", 0)
+    if isinstance(desired, Unknown):
+        return desired
+    desired = int(desired)
+    for target in side.referring("aws_appautoscaling_target", "resource_id"):
+        low, high = target.get("min_capacity"), target.get("max_capacity")
+        missing = unknown_among(low, high)
+        if missing:
+            return missing
+        return Capacity("desired_count", desired, int(low), int(high))
+    return Capacity("desired_count", desired, desired, desired)

@@ -1,0 +1,83 @@
+"""Paid networking pieces: public IPv4 addresses, VPC endpoints, site-to-site VPN
+connections and transit gateway VPC attachments. (https://aws.amazon.com/vpc/pricing/)
+"""
+
+from __future__ import annotations
+
+from costgate.model import CostComponent, Unknown
+from costgate.resources.aws.common import usage_type
+from costgate.resources.base import Side, UsageKey, aws_query, hourly, not_priced, usage
+
+
+def aws_eip(side: Side) -> list[CostComponent]:
+    # Since 2024-02-01 every public IPv4 address costs the same per hour, attached or idle
+    # (https://aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/).
+    return [
+        hourly(
+            "IP address (public IPv4)",
+            aws_query(side, "AmazonVPC", "VPC Public IPv4 Address", usagetype=usage_type(side.region, "PublicIPv4:InUseAddress")),
+        )
+    ]
+
+
+def aws_vpc_endpoint(side: Side) -> list[CostComponent]:
+    kind = side.setting("vpc_endpoint_type", "Gateway")
+    if kind == "Gateway":
+        return []  # gateway endpoints (S3, DynamoDB) have no charge
+    if kind != "Interface":
+        return [not_priced(f"Endpoint ({kind})", "hours", f"{kind} endpoints are not in the offline catalog")]
+    subnets = side.get("subnet_ids")
+    count: object
+    if isinstance(subnets, Unknown):
+        count = subnets
+    elif isinstance(subnets, list) and subnets:
+        count = len(subnets)  # one endpoint network interface per subnet (one per AZ)
+    else:
+        count = Unknown("subnet_ids", "the plan does not tell in how many subnets the endpoint runs")
+    return [
+        hourly(
+            "Endpoint (interface, per AZ)",
+            aws_query(side, "AmazonVPC", "VpcEndpoint", usagetype=usage_type(side.region, "VpcEndpoint-Hours")),
+            count,
+        ),
+        usage(
+            "Data processed",
+            "GB",
+            aws_query(side, "AmazonVPC", "VpcEndpoint", usagetype=usage_type(side.region, "VpcEndpoint-Bytes")),
+            usage_key="monthly_data_processed_gb",
+            quantity=side.usage("monthly_data_processed_gb"),
+        ),
+    ]
+
+
+def aws_vpn_connection(side: Side) -> list[CostComponent]:
+    return [
+        hourly(
+            "VPN connection",
+            aws_query(side, "AmazonVPC", "Cloud Connectivity", usagetype=usage_type(side.region, "VPN-Usage-Hours:ipsec.1")),
+        )
+    ]
+
+
+def aws_ec2_transit_gateway_vpc_attachment(side: Side) -> list[CostComponent]:
+    return [
+        hourly(
+            "Transit gateway attachment",
+            aws_query(side, "AmazonVPC", "Transit Gateway", usagetype=usage_type(side.region, "TransitGateway-Hours")),
+        ),
+        usage(
+            "Data processed",
+            "GB",
+            aws_query(side, "AmazonVPC", "Transit Gateway", usagetype=usage_type(side.region, "TransitGateway-Bytes")),
+            usage_key="monthly_data_processed_gb",
+            quantity=side.usage("monthly_data_processed_gb"),
+        ),
+    ]
+
+
+USAGE_KEYS = {
+    "aws_vpc_endpoint": (UsageKey("monthly_data_processed_gb", "GB", "Data processed by the interface endpoint per month"),),
+    "aws_ec2_transit_gateway_vpc_attachment": (
+        UsageKey("monthly_data_processed_gb", "GB", "Data sent from the VPC through the transit gateway per month"),
+    ),
+}
