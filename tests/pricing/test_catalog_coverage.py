@@ -28,6 +28,88 @@ REGIONS = {
 }
 
 NON_US = ("eu-west-1", "eu-central-1", "ap-southeast-1")
+# Memcached and Filestore have no embedded price at all yet; the rest are regional gaps.
+NOT_VERIFIED: dict[tuple[str, str], tuple[str, ...]] = {
+    ("AWSELB", "Load Balancer"): ("eu-central-1", "ap-southeast-1"),
+    ("AWSELB", "Load Balancer-Application"): ("eu-central-1", "ap-southeast-1"),
+    ("AWSELB", "Load Balancer-Network"): ("eu-central-1", "ap-southeast-1"),
+    ("AmazonCloudWatch", "Alarm"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonCloudWatch", "Metric"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonDocDB", "Database Instance"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonDocDB", "Database Storage"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonDocDB", "Storage Snapshot"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonDocDB", "System Operation"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonDynamoDB", "Amazon DynamoDB PayPerRequest Throughput"): (
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+    ),
+    ("AmazonDynamoDB", "Database Storage"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonDynamoDB", "Provisioned IOPS"): ("eu-central-1", "ap-southeast-1"),
+    ("AmazonECS", "Compute"): ("eu-central-1", "ap-southeast-1"),
+    ("AmazonEFS", "Provisioned Throughput"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonEFS", "Storage"): ("eu-central-1", "ap-southeast-1"),
+    ("AmazonES", "Amazon OpenSearch Service Instance"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonES", "Amazon OpenSearch Service Volume"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonElastiCache", "Cache Instance"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonFSx", "Backup"): ("us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonFSx", "Provisioned Throughput"): (
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+    ),
+    ("AmazonFSx", "Storage"): ("us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonKinesis", "Kinesis Streams"): (
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+    ),
+    ("AmazonMQ", "Broker Instances"): (
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+    ),
+    ("AmazonMQ", "Broker Storage"): ("us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonMSK", "Managed Streaming for Apache Kafka (MSK)"): (
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+    ),
+    ("AmazonMSK", "Storage"): ("us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonRedshift", "Compute Instance"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonRedshift", "Redshift Managed Storage"): ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ("AmazonSageMaker", "ML Instance"): (
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+    ),
+    ("AmazonVPC", "Transit Gateway"): ("eu-central-1", "ap-southeast-1"),
+    ("AmazonVPC", "VpcEndpoint"): ("eu-central-1", "ap-southeast-1"),
+    ("Cloud Filestore", "Storage"): ("us-central1", "us-east1", "europe-west1", "asia-southeast1"),
+    ("Cloud Memorystore for Memcached", "ApplicationServices"): (
+        "us-central1",
+        "us-east1",
+        "europe-west1",
+        "asia-southeast1",
+    ),
+    ("Cloud Memorystore for Redis", "ApplicationServices"): ("us-east1", "europe-west1", "asia-southeast1"),
+    ("Cloud SQL", "ApplicationServices"): ("europe-west1", "asia-southeast1"),
+    ("Compute Engine", "Compute"): ("europe-west1", "asia-southeast1"),
+    ("Compute Engine", "Storage"): ("europe-west1", "asia-southeast1"),
+    ("Networking", "Network"): ("europe-west1", "asia-southeast1"),
+}
 # (service, product family, region, the query attribute value that identifies it: "*" any,
 # "m6g." any value starting so). Every entry is a price not verified yet: it shows as not
 # priced with a hint to use --pricing live, which is right until someone verifies it.
@@ -36,6 +118,14 @@ ALLOWED_GAPS = {
     *(("AmazonRDS", "*", region, "*") for region in NON_US),
     # Magnetic EBS I/O requests outside the US regions.
     *(("AmazonEC2", "System Operation", region, "standard") for region in NON_US),
+    # Windows on-demand rates outside the US regions.
+    *(("AmazonEC2", "Compute Instance", region, "Windows") for region in NON_US),
+    # Services whose list prices in these regions nobody has verified yet (service, product family): regions.
+    *(
+        (service, family, region, "*")
+        for (service, family), regions in NOT_VERIFIED.items()
+        for region in regions
+    ),
     # t3a, Graviton and 7th-generation Intel instances outside the US regions.
     *(
         ("AmazonEC2", "Compute Instance", region, family + ".")
