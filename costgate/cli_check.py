@@ -62,7 +62,7 @@ def render_check(result, output_format: str) -> str:
     if output_format == "markdown":
         from costgate.report.markdown import render_markdown
 
-        return render_markdown(result.estimate)  # the GitHub branch renders CheckResult here at merge
+        return render_markdown(result)
     from costgate.report.table import render_check_table
 
     return render_check_table(result)
