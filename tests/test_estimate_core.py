@@ -145,3 +145,17 @@ def test_each_distinct_price_is_looked_up_once():
     result = estimate([ProjectPlan("p", "p.json", read_plan(document, "p.json"))], PriceChain([CountingCatalog()]))
     # 50 volumes x 10 GB x $0.10 = $50.00, from one look-up
     assert (result.monthly_after, CountingCatalog.calls) == (Decimal("50.00"), 1)
+
+
+def test_ebs_snapshot_and_snapshot_copy_are_priced_at_the_volume_size():
+    snapshot = price_one("aws_ebs_snapshot", {"volume_size": 200})
+    # 200 GB x $0.05 = $10.00 (an upper bound: a snapshot stores at most the volume's blocks)
+    assert component_costs(snapshot) == {"Snapshot storage": Decimal("10.00")}
+    copy = price_one("aws_ebs_snapshot_copy", {"volume_size": 50}, region="eu-west-1")
+    # 50 GB x $0.05 = $2.50
+    assert cents(copy.monthly_after) == Decimal("2.50")
+    unknown = price_one("aws_ebs_snapshot_copy", {}, after_unknown={"volume_size": True})
+    assert (unknown.status, unknown.reason) == (
+        "not_priced",
+        "Snapshot storage: depends on a value known only after apply (volume_size)",
+    )

@@ -66,6 +66,7 @@ MODELS: dict[str, CostModelFunction] = {
     "aws_instance": aws_instance,
     "aws_ebs_volume": aws_ebs_volume,
     "aws_ebs_snapshot": aws_ebs_snapshot,
+    "aws_ebs_snapshot_copy": aws_ebs_snapshot,  # a copy stores the same blocks, billed the same way
     "aws_nat_gateway": aws_nat_gateway,
     "aws_db_instance": aws_db_instance,
     "aws_lambda_function": aws_lambda_function,
