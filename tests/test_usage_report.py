@@ -55,6 +55,13 @@ def test_table_marks_usage_lines_and_splits_totals(tmp_path):
     assert "(*) priced from the usage file's estimates" in table
 
 
+def test_markdown_headline_splits_the_change_into_plan_and_usage(tmp_path):
+    markdown = run(tmp_path, "markdown")
+    # change +$73.85: baseline $0.00 -> $32.85 (+$32.85), usage $4.00 -> $45.00 (+$41.00)
+    assert "**Monthly cost change: +$73.85** ($4.00 → $77.85, " in markdown
+    assert "; of the change, +$32.85 comes from the plan and +$41.00 from usage estimates" in markdown
+
+
 def test_table_says_when_a_price_is_tiered(tmp_path):
     plan = tmp_path / "plan.json"
     plan.write_text(json.dumps(plan_document(change("aws_s3_bucket", {"bucket": "b"}, name="big"))))

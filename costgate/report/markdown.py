@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from costgate.model import FREE, NOT_PRICED, PRICED, USAGE_BASED, CheckResult, Estimate, ResourceEstimate
 from costgate.report import by_size_of_change
 from costgate.report.money import dollars, percent_change, unit_price
+from costgate.report.usage_split import usage_split
 
 GITHUB_COMMENT_LIMIT = 65536
 TOP_RESOURCES = 20
@@ -102,11 +103,19 @@ def _document(estimate: Estimate, check: CheckResult | None, collapsed: bool) ->
 
 
 def _headline(estimate: Estimate) -> str:
-    return (
+    headline = (
         f"**Monthly cost change: {dollars(estimate.monthly_delta, signed=True)}** "
         f"({dollars(estimate.monthly_before)} → {dollars(estimate.monthly_after)}, "
         f"{percent_change(estimate.monthly_before, estimate.monthly_after)})"
     )
+    split = usage_split(estimate)
+    if split.usage_before or split.usage_after:
+        usage_delta = split.usage_after - split.usage_before
+        headline += (
+            f"; of the change, {dollars(estimate.monthly_delta - usage_delta, signed=True)} comes from the plan and "
+            f"{dollars(usage_delta, signed=True)} from usage estimates"
+        )
+    return headline
 
 
 def _verdict_line(check: CheckResult) -> str:
