@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from costgate.model import Attribution, BudgetStatus, CheckResult, CostgateError, Finding, Verdict
-from costgate.report.json_report import check_dict as check_report_dict
 from costgate.report.json_load import is_report, load_report, report_from_dict
+from costgate.report.json_report import check_dict as check_report_dict
 from costgate.report.json_report import report_dict
 from tests.helpers import FIXTURES, run_estimate
 
