@@ -26,6 +26,11 @@ def comment() -> None:
 @click.option("--repo", help="OWNER/NAME (default: $GITHUB_REPOSITORY).")
 @click.option("--pr", "pr_number", type=int, help="Pull request number (default: from the event payload).")
 @click.option("--api-url", help="GitHub API URL (default: $GITHUB_API_URL, else https://api.github.com).")
+@click.option(
+    "--comment-author",
+    envvar="COSTGATE_COMMENT_AUTHOR",
+    help="The login costgate posts as when the token is a person's (a bot account, such as GITHUB_TOKEN's, needs nothing).",
+)
 @click.option("--comment-key", default="main", show_default=True, help="Keeps separate comments apart (one per project set).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="block", show_default=True, help="Which verdict makes the exit code 1.")
 @click.option("--report-out", type=click.Path(dir_okay=False), help="Also write the JSON check report to this file.")
@@ -43,6 +48,7 @@ def github(
     repo: str | None,
     pr_number: int | None,
     api_url: str | None,
+    comment_author: str | None,
     comment_key: str,
     fail_on: str,
     report_out: str | None,
@@ -95,6 +101,7 @@ def github(
             skip=no_diff,
             delete_when_skipped=no_diff,
             quiet=quiet,
+            author=comment_author,
         )
         url = f" {outcome.url}" if outcome.url else ""
         detail = f": {outcome.detail}" if outcome.detail else ""

@@ -284,6 +284,7 @@ def post(
     skip: bool = False,
     delete_when_skipped: bool = False,
     quiet: bool = False,
+    author: str | None = None,
 ) -> Outcome:
     """Post `body` (without marker) per `behavior`.
 
@@ -292,12 +293,17 @@ def post(
     """
     if behavior not in BEHAVIORS:
         raise CostgateError(f"--behavior {behavior}: use one of {', '.join(BEHAVIORS)}")
-    # A marker dated in the future is forged (anyone can comment): it must not silence costgate.
+    # Anyone can paste a marker into a comment: only a bot's comment (GITHUB_TOKEN posts as
+    # github-actions[bot]) or the configured author's is ours, and a marker dated in the future is
+    # forged. Either could otherwise silence costgate or point an update at a stranger's comment.
     latest_possible = datetime.now(timezone.utc) + CLOCK_SKEW
     ours = [
         c
         for c in client.list_comments(pr.repo, pr.number)
-        if (found := parse_marker(c.get("body", ""))) and found[0] == key and found[1] <= latest_possible
+        if posted_by_costgate(c, author)
+        and (found := parse_marker(c.get("body", "")))
+        and found[0] == key
+        and found[1] <= latest_possible
     ]
     newest_at = max((parse_marker(c["body"])[1] for c in ours), default=None)
     if newest_at is not None and newest_at > pr.estimated_at:
@@ -323,6 +329,12 @@ def post(
         client.minimize_comment(latest["node_id"])
     created = client.create_comment(pr.repo, pr.number, text)
     return Outcome("created", created.get("id"), created.get("html_url", ""))
+
+
+def posted_by_costgate(comment: Mapping[str, Any], author: str | None) -> bool:
+    """Whether a comment's author is one costgate posts as: a bot account, or `author` (a PAT's user)."""
+    user = comment.get("user") or {}
+    return user.get("type") == "Bot" or (author is not None and user.get("login") == author)
 
 
 # Workflow commands (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions)

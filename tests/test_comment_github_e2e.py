@@ -56,7 +56,13 @@ class FakeGitHub:
                         headers["Link"] = f'<http://{self.headers["Host"]}{url.path}?per_page=100&page={page + 1}>; rel="next"'
                     return self._send(200, [fake.public(c) for c in visible], headers)
                 if method == "POST" and url.path == "/repos/o/r/issues/7/comments":
-                    comment = {"id": fake.next_id, "node_id": f"IC_{fake.next_id}", "body": self._body()["body"], "minimized": False}
+                    comment = {
+                        "id": fake.next_id,
+                        "node_id": f"IC_{fake.next_id}",
+                        "body": self._body()["body"],
+                        "minimized": False,
+                        "user": {"login": "github-actions[bot]", "type": "Bot"},  # the token's account
+                    }
                     fake.next_id += 1
                     fake.comments.append(comment)
                     return self._send(201, fake.public(comment))
@@ -100,7 +106,8 @@ class FakeGitHub:
 
     @staticmethod
     def public(comment):
-        return {k: comment[k] for k in ("id", "node_id", "body")} | {"html_url": f"https://github.example/c/{comment['id']}"}
+        author = comment.get("user", {"login": "dev", "type": "User"})
+        return {k: comment[k] for k in ("id", "node_id", "body")} | {"html_url": f"https://github.example/c/{comment['id']}", "user": author}
 
     def ours(self):
         return [c for c in self.comments if "costgate:comment" in c["body"]]

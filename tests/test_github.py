@@ -27,11 +27,17 @@ def pr(at=T2, labels=()):
 
 
 def ours(comment_id, at=T1, key="main"):
-    return {"id": comment_id, "node_id": f"IC_{comment_id}", "body": gh.marker(key, at) + "\nold", "html_url": f"u{comment_id}"}
+    return {
+        "id": comment_id,
+        "node_id": f"IC_{comment_id}",
+        "body": gh.marker(key, at) + "\nold",
+        "html_url": f"u{comment_id}",
+        "user": {"login": "github-actions[bot]", "type": "Bot"},
+    }
 
 
 def other(comment_id):
-    return {"id": comment_id, "node_id": f"IC_{comment_id}", "body": "LGTM @someone"}
+    return {"id": comment_id, "node_id": f"IC_{comment_id}", "body": "LGTM @someone", "user": {"login": "dev", "type": "User"}}
 
 
 def page(url, comments, next_url=None):
@@ -247,3 +253,16 @@ def test_a_marker_dated_in_the_future_is_ignored():
     page(f"{COMMENTS}?per_page=100", [forged])
     responses.add(responses.POST, COMMENTS, json={"id": 2})
     assert gh.post(client(), pr(), "b").action == "created"
+
+
+@responses.activate
+def test_a_marker_pasted_by_a_person_neither_silences_nor_gets_edited():
+    forged = {**ours(5, at=T2), "user": {"login": "dev", "type": "User"}}  # as new as this run: would keep-newer
+    page(COMMENTS, [forged])
+    responses.add(responses.POST, COMMENTS, json={"id": 6, "html_url": "u6"})
+    outcome = gh.post(client(), pr(at=T1), "body")
+    assert (outcome.action, outcome.comment_id) == ("created", 6)
+    # a personal access token's user is trusted when named
+    responses.add(responses.GET, COMMENTS, json=[{**ours(5, at=T1), "user": {"login": "cost-bot-user", "type": "User"}}])
+    responses.add(responses.PATCH, f"{API}/repos/o/r/issues/comments/5", json={"id": 5, "html_url": "u5"})
+    assert gh.post(client(), pr(at=T2), "body", author="cost-bot-user").action == "updated"
