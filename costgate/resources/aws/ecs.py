@@ -18,6 +18,8 @@ MIB_PER_GB = Decimal(1024)
 
 def aws_ecs_service(side: Side) -> list[CostComponent]:
     launch = fargate_launch(side)
+    if isinstance(launch, Unknown):
+        return [not_priced("Per vCPU per hour", "vCPU-hours", launch.reason)]
     if launch is None:
         return []  # EC2 or external capacity: the cost is in the instances
     if launch == "FARGATE_SPOT":
@@ -52,15 +54,24 @@ def aws_ecs_service(side: Side) -> list[CostComponent]:
     ]
 
 
-def fargate_launch(side: Side) -> str | None:
-    """FARGATE or FARGATE_SPOT when the service runs on Fargate, else None (a mix counts as FARGATE)."""
-    if side.get("launch_type") == "FARGATE":
+def fargate_launch(side: Side) -> str | Unknown | None:
+    """FARGATE or FARGATE_SPOT when the service runs on Fargate (a mix counts as FARGATE), None on EC2 or
+    external capacity, Unknown when the plan cannot tell (then it is not priced, never a silent $0)."""
+    launch_type = side.get("launch_type")
+    if isinstance(launch_type, Unknown):
+        return launch_type
+    if launch_type == "FARGATE":
         return "FARGATE"
     strategy = side.get("capacity_provider_strategy")
+    if isinstance(strategy, Unknown):
+        return strategy
     names = {s.get("capacity_provider") for s in strategy if isinstance(s, dict)} if isinstance(strategy, list) else set()
     for name in ("FARGATE", "FARGATE_SPOT"):
         if name in names:
             return name
+    if not launch_type and not names:
+        # Neither is set: the cluster's default capacity provider strategy decides, which may be Fargate.
+        return Unknown("launch_type", "the cluster's default capacity provider strategy decides where the tasks run")
     return None
 
 

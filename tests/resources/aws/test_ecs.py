@@ -51,3 +51,15 @@ def test_task_definition_outside_the_plan_or_spot_is_not_priced():
     assert alone.reason == "Per vCPU per hour: its task definition is not in this plan"
     spot = fargate({"capacity_provider_strategy": [{"capacity_provider": "FARGATE_SPOT"}], "desired_count": 1}, {"cpu": "256", "memory": "512"})
     assert spot.status == "not_priced" and "Fargate Spot" in spot.reason
+
+
+def test_launch_left_to_the_cluster_or_unknown_is_not_priced_not_free():
+    default = fargate({"desired_count": 2}, {"cpu": "256", "memory": "512"})
+    assert (default.status, default.reason) == (
+        "not_priced",
+        "Per vCPU per hour: the cluster's default capacity provider strategy decides where the tasks run (launch_type)",
+    )
+    unknown = price_one("aws_ecs_service", {"desired_count": 1}, after_unknown={"launch_type": True})
+    assert unknown.reason == "Per vCPU per hour: depends on a value known only after apply (launch_type)"
+    ec2_provider = fargate({"capacity_provider_strategy": [{"capacity_provider": "ec2-spot"}], "desired_count": 3}, {"cpu": "256", "memory": "512"})
+    assert ec2_provider.status == "free"  # an EC2 capacity provider: the instances carry the cost
