@@ -61,6 +61,19 @@ def priced_plans(
 
     The config (costgate.yml) adds its negotiated discounts and, when --usage-file is not given, its usage_file.
     """
+    return priced_plans_with_prices(paths, plans, region, pricing_mode, usage_file, config)[0]
+
+
+def priced_plans_with_prices(
+    paths: tuple[str, ...],
+    plans: tuple[str, ...],
+    region: str | None,
+    pricing_mode: str,
+    usage_file: str | None = None,
+    config=None,
+):
+    """priced_plans, and the price chain it used: the check re-prices alternatives through the same
+    sources and answers (never the embedded catalog behind a live estimate's back)."""
     from costgate.estimate import estimate
     from costgate.inputs import load_projects
     from costgate.pricing.setup import price_chain
@@ -73,7 +86,8 @@ def priced_plans(
 
         usage = load_usage_file(usage_file)
     projects = load_projects(paths + plans, region)
-    return estimate(projects, price_chain(pricing_mode), usage, discounts=discounts)
+    prices = price_chain(pricing_mode)
+    return estimate(projects, prices, usage, discounts=discounts), prices
 
 
 @cli.command()

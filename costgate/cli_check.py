@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from costgate.cli import FORMATS, emit, plan_options, priced_plans
+from costgate.cli import FORMATS, emit, plan_options, priced_plans_with_prices
 
 
 @click.command("check")
@@ -38,7 +38,6 @@ def check(
     from costgate.check import exit_code, run_check
     from costgate.config import load_config
     from costgate.policies import load_policies
-    from costgate.pricing.setup import price_chain
 
     config = load_config(config_path)
     policies = load_policies(config.policies)  # a bad policy file fails before any pricing
@@ -47,8 +46,8 @@ def check(
         spend = read_spend_file(spend_file)
     elif spend_source == "aws-cost-explorer":
         spend = cost_explorer_spend(config)
-    estimate = priced_plans(paths, plans, region, pricing_mode, usage_file, config)
-    result = run_check(estimate, config, approved=approved, policies=policies, spend=spend, prices=price_chain(pricing_mode))
+    estimate, prices = priced_plans_with_prices(paths, plans, region, pricing_mode, usage_file, config)
+    result = run_check(estimate, config, approved=approved, policies=policies, spend=spend, prices=prices)
     emit(render_check(result, output_format), out)
     if exit_code(result):
         sys.exit(1)

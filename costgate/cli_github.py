@@ -128,7 +128,7 @@ def checked_result(
     from pathlib import Path
 
     from costgate.check import run_check
-    from costgate.cli import priced_plans
+    from costgate.cli import priced_plans_with_prices
     from costgate.inputs import plan_paths
     from costgate.merge import merge_results
     from costgate.model import CheckResult
@@ -147,8 +147,8 @@ def checked_result(
         else:
             plan_files.append(str(path))
     if plan_files:
-        estimate = priced_plans(tuple(plan_files), (), region, pricing_mode, usage_file, config)
-        results.insert(0, ("", run_check(estimate, config, approved=approved)))
+        estimate, prices = priced_plans_with_prices(tuple(plan_files), (), region, pricing_mode, usage_file, config)
+        results.insert(0, ("", run_check(estimate, config, approved=approved, prices=prices)))
     if len(results) == 1:
         return results[0][1]
     return merge_results(results, config)

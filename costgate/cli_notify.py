@@ -6,7 +6,7 @@ import os
 
 import click
 
-from costgate.cli import plan_options, priced_plans
+from costgate.cli import plan_options, priced_plans_with_prices
 
 
 @click.group()
@@ -34,7 +34,8 @@ def slack(
     from costgate.slack import notify_slack, pull_request_from_event, teams_to_alert
 
     config = load_config(config_path)
-    result = run_check(priced_plans(paths, plans, region, pricing_mode, usage_file, config), config)
+    estimate, prices = priced_plans_with_prices(paths, plans, region, pricing_mode, usage_file, config)
+    result = run_check(estimate, config, prices=prices)
     webhooks: dict[str, str] = {}
     unset: set[str] = set()  # teams already warned about
     for budget in teams_to_alert(result):

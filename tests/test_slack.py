@@ -161,7 +161,7 @@ def hook_server(monkeypatch):
 def _run_cli(tmp_path, monkeypatch, hook_url, result):
     import costgate.check
 
-    monkeypatch.setattr(costgate.check, "run_check", lambda estimate, config, approved=False: result)
+    monkeypatch.setattr(costgate.check, "run_check", lambda estimate, config, **options: result)
     monkeypatch.setenv("PAYMENTS_SLACK_WEBHOOK", hook_url)
     event = tmp_path / "event.json"
     event.write_text(json.dumps({"pull_request": {"number": 42, "title": "Add cache", "html_url": "https://github.com/a/b/pull/42"}}))
