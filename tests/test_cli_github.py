@@ -79,7 +79,7 @@ def test_the_approval_label_from_the_event_approves(tmp_path, monkeypatch):
 
     seen = []
 
-    def fake_check(estimate, config, *, approved=False):
+    def fake_check(estimate, config, *, approved=False, **options):
         seen.append(approved)
         return CheckResult(estimate, (), (), Verdict("blocked", "over budget", approved), Attribution({}, Decimal(0), Decimal(0), ()))
 
