@@ -15,9 +15,19 @@ import time
 from pathlib import Path
 
 SHAPES = [
-    ("aws_instance", {"instance_type": "m5.large", "tenancy": "default", "root_block_device": [{"volume_size": 20, "volume_type": "gp3"}]}),
+    (
+        "aws_instance",
+        {
+            "instance_type": "m5.large",
+            "tenancy": "default",
+            "root_block_device": [{"volume_size": 20, "volume_type": "gp3"}],
+        },
+    ),
     ("aws_ebs_volume", {"type": "gp3", "size": 100, "iops": 4000, "throughput": 125}),
-    ("aws_db_instance", {"engine": "postgres", "instance_class": "db.m5.large", "allocated_storage": 100, "multi_az": True}),
+    (
+        "aws_db_instance",
+        {"engine": "postgres", "instance_class": "db.m5.large", "allocated_storage": 100, "multi_az": True},
+    ),
     ("aws_nat_gateway", {"connectivity_type": "public"}),
     ("aws_security_group", {"name": "sg"}),
     ("aws_iam_role", {"name": "role"}),
@@ -86,7 +96,9 @@ def main() -> None:
         version_runs = [timed([*costgate, "--version"])[0] for _ in range(5)]
         print(f"costgate --version: best {min(version_runs):.3f} s of 5")
         runs = [timed([*costgate, "breakdown", str(plan), "--format", "json"]) for _ in range(3)]
-        print(f"costgate breakdown --format json: best {min(w for w, _ in runs):.2f} s of 3, peak RSS {max(m for _, m in runs):.0f} MB")
+        print(
+            f"costgate breakdown --format json: best {min(w for w, _ in runs):.2f} s of 3, peak RSS {max(m for _, m in runs):.0f} MB"
+        )
 
 
 if __name__ == "__main__":

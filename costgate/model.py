@@ -22,10 +22,6 @@ NOT_PRICED = "not_priced"
 STATUSES = (PRICED, FREE, USAGE_BASED, NOT_PRICED)
 
 
-class CostgateError(Exception):
-    """A problem with the user's input or environment: shown as one line, exit code 2."""
-
-
 class _Sensitive:
     """Stands in for a value the plan marks sensitive: it is never printed."""
 
@@ -72,6 +68,27 @@ class ResourceChange:
     @property
     def changes_cost(self) -> bool:
         return self.action not in ("no-op", "read", "forget")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A read plan: its changes and what later stages may need from its configuration."""
+
+    changes: tuple[ResourceChange, ...]
+    warnings: tuple[str, ...]
+    terraform_version: str
+    is_state: bool
+    configuration: Mapping[str, Any] = field(default_factory=dict)
+    variables: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ProjectPlan:
+    """One plan file of a run and the project name it is reported under."""
+
+    name: str
+    path: str
+    plan: Plan
 
 
 @dataclass(frozen=True)
@@ -218,9 +235,9 @@ class Estimate:
     projects: tuple[Project, ...]
     warnings: tuple[str, ...]
     price_sources: tuple[tuple[str, str], ...]  # (source, as_of) pairs used
-    # The ProjectPlans priced (estimate.ProjectPlan): the check stage reads tags, configuration
-    # and attribute values from them. Not compared: an Estimate is equal by its figures.
-    plans: tuple[Any, ...] = field(default=(), compare=False, repr=False)
+    # The plans priced: the check stage reads tags, configuration and attribute values from
+    # them. Not compared: an Estimate is equal by its figures. A report read back has none.
+    plans: tuple[ProjectPlan, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def monthly_before(self) -> Decimal:

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from costgate.model import CostgateError
+from costgate.errors import CostgateError
 
 TYPE_NAMES = {
     "number": "a number",
@@ -73,7 +73,11 @@ def _describe(error: Any, node: Any, name: str) -> str:
         key = extra[0] if extra else "?"
         line = _line(node, path, key_of=key)
         close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"; did you mean {close[0]}?" if close else (f"; valid keys: {', '.join(allowed)}" if allowed else "")
+        hint = (
+            f"; did you mean {close[0]}?"
+            if close
+            else (f"; valid keys: {', '.join(allowed)}" if allowed else "")
+        )
         return f"{name}:{line} {_dotted([*path, key])}: unknown key{hint}"
     line = _line(node, path)
     if error.validator == "type":
@@ -85,7 +89,12 @@ def _describe(error: Any, node: Any, name: str) -> str:
     elif error.validator == "required":
         what = error.message.replace("'", "")
     elif error.validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-        bound = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most", "exclusiveMaximum": "less than"}
+        bound = {
+            "minimum": "at least",
+            "exclusiveMinimum": "more than",
+            "maximum": "at most",
+            "exclusiveMaximum": "less than",
+        }
         what = f"expected a number {bound[error.validator]} {error.validator_value}"
     else:
         what = error.message

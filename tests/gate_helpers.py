@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from costgate.config import Config, config_from_dict
-from costgate.discounts import Discount
-from costgate.estimate import ProjectPlan, estimate
-from costgate.model import Estimate
-from costgate.plan import read_plan
+from costgate.estimate.discounts import Discount
+from costgate.estimate.pricer import estimate
+from costgate.gate.config import Config, config_from_dict
+from costgate.model import Estimate, ProjectPlan
+from costgate.plan.terraform import read_plan
 from costgate.pricing.setup import price_chain
 from tests.helpers import plan_document
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import jsonschema
 
-from costgate.estimate import ProjectPlan, estimate
-from costgate.model import Estimate, ResourceEstimate
-from costgate.plan import read_plan
+from costgate.estimate.pricer import estimate
+from costgate.model import Estimate, ProjectPlan, ResourceEstimate
+from costgate.plan.terraform import read_plan
 from costgate.pricing.setup import price_chain
 from costgate.report.json_report import report_dict, report_schema
 
@@ -63,11 +63,18 @@ def change(
 
 
 def plan_document(
-    *changes: dict[str, Any], region: str | None = "us-east-1", provider: str = "aws", configuration: dict | None = None
+    *changes: dict[str, Any],
+    region: str | None = "us-east-1",
+    provider: str = "aws",
+    configuration: dict | None = None,
 ) -> dict[str, Any]:
     config = configuration if configuration is not None else {}
     if region and configuration is None:
-        config = {"provider_config": {provider: {"name": provider, "expressions": {"region": {"constant_value": region}}}}}
+        config = {
+            "provider_config": {
+                provider: {"name": provider, "expressions": {"region": {"constant_value": region}}}
+            }
+        }
     return {
         "format_version": "1.2",
         "terraform_version": "1.9.5",
@@ -76,18 +83,26 @@ def plan_document(
     }
 
 
-def run_estimate(document: dict[str, Any], default_region: str | None = None, name: str = "plan.json") -> Estimate:
+def run_estimate(
+    document: dict[str, Any], default_region: str | None = None, name: str = "plan.json"
+) -> Estimate:
     plan = read_plan(document, name, default_region)
     result = estimate([ProjectPlan("plan", name, plan)], price_chain("embedded"))
     jsonschema.validate(report_dict(result), report_schema())
     return result
 
 
-def price_one(resource_type: str, after: dict[str, Any], region: str = "us-east-1", **kwargs: Any) -> ResourceEstimate:
+def price_one(
+    resource_type: str, after: dict[str, Any], region: str = "us-east-1", **kwargs: Any
+) -> ResourceEstimate:
     """Price a single created resource in a region; returns its estimate (the report is schema-checked)."""
     provider = "google" if resource_type.startswith("google_") else "aws"
-    result = run_estimate(plan_document(change(resource_type, after, **kwargs), region=region, provider=provider))
-    (resource,) = [r for r in result.resources if r.address.endswith(f"{resource_type}.{kwargs.get('name', 'this')}")]
+    result = run_estimate(
+        plan_document(change(resource_type, after, **kwargs), region=region, provider=provider)
+    )
+    (resource,) = [
+        r for r in result.resources if r.address.endswith(f"{resource_type}.{kwargs.get('name', 'this')}")
+    ]
     return resource
 
 
@@ -104,18 +119,26 @@ def price_with_usage(
     resource_type: str, after: dict[str, Any], usage: dict[str, Any], region: str = "us-east-1", **kwargs: Any
 ) -> ResourceEstimate:
     """Price one created resource with usage estimates given as its type's default usage."""
-    from costgate.usage import UsageFile
+    from costgate.estimate.usage import UsageFile
 
     provider = "google" if resource_type.startswith("google_") else "aws"
     document = plan_document(change(resource_type, after, **kwargs), region=region, provider=provider)
-    usage_file = UsageFile("usage.yml", by_type={resource_type: {k: Decimal(str(v)) for k, v in usage.items()}})
-    result = estimate([ProjectPlan("plan", "plan.json", read_plan(document, "plan.json", None))], price_chain("embedded"), usage_file)
+    usage_file = UsageFile(
+        "usage.yml", by_type={resource_type: {k: Decimal(str(v)) for k, v in usage.items()}}
+    )
+    result = estimate(
+        [ProjectPlan("plan", "plan.json", read_plan(document, "plan.json", None))],
+        price_chain("embedded"),
+        usage_file,
+    )
     jsonschema.validate(report_dict(result), report_schema())
     (resource,) = result.resources
     return resource
+
+
 def model_components(resource_type: str, after: dict[str, Any], region: str = "us-east-1") -> list:
     """The cost components a model declares for one created resource (before pricing), to check its price queries."""
-    from costgate.plan_context import PlanContext
+    from costgate.plan.context import PlanContext
     from costgate.resources.base import Side
     from costgate.resources.registry import cost_model
 

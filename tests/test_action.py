@@ -26,13 +26,17 @@ def test_every_output_comes_from_the_costgate_step():
     for name, output in document["outputs"].items():
         found = re.fullmatch(r"\$\{\{ steps\.costgate\.outputs\.(\w+) \}\}", output["value"])
         assert found, name
-        assert found[1] in ("monthly_delta", "verdict", "report_path")  # what cli_github writes to $GITHUB_OUTPUT
+        assert found[1] in (
+            "monthly_delta",
+            "verdict",
+            "report_path",
+        )  # what cli_github writes to $GITHUB_OUTPUT
 
 
 def test_every_flag_passed_exists():
     step = next(s for s in action()["runs"]["steps"] if s.get("id") == "costgate")
     script = step["run"]
-    assert "costgate \"${args[@]}\"" in script
+    assert 'costgate "${args[@]}"' in script
     words = re.findall(r"\bargs(?:\+)?=\(([^)]*)\)", script)
     flags = {w for group in words for w in group.split() if w.startswith("--")}
     assert flags >= {"--behavior", "--pricing", "--fail-on", "--report-out", "--config", "--skip-no-diff"}

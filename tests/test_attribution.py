@@ -2,12 +2,18 @@
 
 from decimal import Decimal
 
-from costgate.attribution import attribute, codeowners_for, read_codeowners
+from costgate.gate.attribution import attribute, codeowners_for, read_codeowners
 from tests.gate_helpers import config, priced
 from tests.helpers import change
 
 TEAMS = {
-    "payments": {"owners": {"tags": {"team": "payments"}, "modules": ["module.payments_*"], "paths": ["infra/payments/**"]}},
+    "payments": {
+        "owners": {
+            "tags": {"team": "payments"},
+            "modules": ["module.payments_*"],
+            "paths": ["infra/payments/**"],
+        }
+    },
     "data": {"owners": {"tags": {"cost-center": "cc-42"}}},
 }
 
@@ -21,7 +27,9 @@ def test_tags_and_tags_all_and_labels():
         volume("tagged", tags={"team": "payments"}),
         volume("defaulted", tags_all={"cost-center": "cc-42"}),  # from provider default_tags
         volume("named", tags={"owner": "data"}),  # the tag value names a team directly
-        change("google_compute_disk", {"labels": {"team": "payments"}, "type": "pd-ssd", "size": 10}, name="disk"),
+        change(
+            "google_compute_disk", {"labels": {"team": "payments"}, "type": "pd-ssd", "size": 10}, name="disk"
+        ),
         volume("nobody", tags={"team": "marketing"}),
     )
     cfg = config(teams=TEAMS, attribution={"tag_keys": ["team", "owner", "cost-center"]})
@@ -39,8 +47,12 @@ def test_tags_win_over_tags_all():
 
 
 def test_module_globs():
-    result = priced(change("aws_ebs_volume", {"type": "gp2", "size": 1}, module="module.payments_api"), volume("root"))
-    assert attribute(result, config(teams=TEAMS)).owners == {"module.payments_api.aws_ebs_volume.this": "payments"}
+    result = priced(
+        change("aws_ebs_volume", {"type": "gp2", "size": 1}, module="module.payments_api"), volume("root")
+    )
+    assert attribute(result, config(teams=TEAMS)).owners == {
+        "module.payments_api.aws_ebs_volume.this": "payments"
+    }
 
 
 def test_plan_path_globs():
@@ -59,10 +71,16 @@ def test_codeowners_maps_the_terraform_directory_to_a_team(tmp_path):
         teams={"data": {"owners": {"codeowners": ["@acme/data-eng"]}}, "platform": {}, "web": {}},
         attribution={"codeowners": str(codeowners)},
     )
-    assert attribute(priced(volume("a"), path="infra/data/eu/plan.json"), cfg).owners == {"aws_ebs_volume.a": "data"}
-    assert attribute(priced(volume("a"), path="infra/web/plan.json"), cfg).owners == {"aws_ebs_volume.a": "web"}
+    assert attribute(priced(volume("a"), path="infra/data/eu/plan.json"), cfg).owners == {
+        "aws_ebs_volume.a": "data"
+    }
+    assert attribute(priced(volume("a"), path="infra/web/plan.json"), cfg).owners == {
+        "aws_ebs_volume.a": "web"
+    }
     # only the catch-all matches: @acme/platform names the team platform
-    assert attribute(priced(volume("a"), path="infra/other/plan.json"), cfg).owners == {"aws_ebs_volume.a": "platform"}
+    assert attribute(priced(volume("a"), path="infra/other/plan.json"), cfg).owners == {
+        "aws_ebs_volume.a": "platform"
+    }
 
 
 def test_codeowners_last_match_wins():

@@ -7,9 +7,9 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from costgate.attribution import attribute
-from costgate.budgets import check_budgets, cost_explorer_spend, read_spend_file
-from costgate.model import CostgateError
+from costgate.errors import CostgateError
+from costgate.gate.attribution import attribute
+from costgate.gate.budgets import check_budgets, cost_explorer_spend, read_spend_file
 from tests.gate_helpers import config, priced
 from tests.helpers import change
 
@@ -31,14 +31,19 @@ def team(budget, current, **thresholds):
 def test_ok():
     (status,), findings = budgets(config(teams={"payments": team(1000, 500)}))
     assert (status.status, status.projected) == ("ok", Decimal("510.00"))
-    assert status.message == "payments: $500.00 current + $10.00 this PR = $510.00 of $1,000.00 budget (51.0%)"
+    assert (
+        status.message == "payments: $500.00 current + $10.00 this PR = $510.00 of $1,000.00 budget (51.0%)"
+    )
     assert findings == ()
 
 
 def test_warn():
     (status,), _ = budgets(config(teams={"payments": team(100, 75)}))
     assert status.status == "warn"
-    assert status.message == "payments: $75.00 current + $10.00 this PR = $85.00 of $100.00 budget (85.0%); warn at 80%"
+    assert (
+        status.message
+        == "payments: $75.00 current + $10.00 this PR = $85.00 of $100.00 budget (85.0%); warn at 80%"
+    )
 
 
 def test_block():
@@ -49,7 +54,12 @@ def test_block():
 
 def test_a_saving_never_warns_even_over_budget():
     plan = priced(
-        change("aws_ebs_volume", None, before={"type": "gp2", "size": 100, "tags": {"team": "payments"}}, name="old")
+        change(
+            "aws_ebs_volume",
+            None,
+            before={"type": "gp2", "size": 100, "tags": {"team": "payments"}},
+            name="old",
+        )
     )
     (status,), _ = budgets(config(teams={"payments": team(100, 150)}), plan)
     assert (status.status, status.pr_monthly_delta) == ("ok", Decimal("-10.00"))
@@ -62,6 +72,7 @@ def test_per_team_thresholds_override_the_global_ones():
     assert status.status == "ok"  # 85% is under the team's 90%, though over the global 50%
     (status,), _ = budgets(config(thresholds={"warn_at_percent": 50}, teams={"payments": team(100, 45)}))
     assert status.status == "warn"  # $45 + $10 = 55% of $100: over the global 50% the team inherits
+
 
 def test_spend_from_a_file_overrides_the_config():
     (status,), _ = budgets(config(teams={"payments": team(100, 10)}), spend={"payments": Decimal(95)})
@@ -78,7 +89,11 @@ def test_pr_increase_in_dollars_warns_on_its_own():
     (status,), findings = budgets(cfg)
     assert status.status == "ok"
     (finding,) = findings
-    assert (finding.policy_id, finding.severity, finding.team) == ("budget.max_pr_monthly_increase", "warn", "payments")
+    assert (finding.policy_id, finding.severity, finding.team) == (
+        "budget.max_pr_monthly_increase",
+        "warn",
+        "payments",
+    )
     assert finding.message == "payments: this PR adds $10.00/month, above the limit of $5.00"
 
 
@@ -91,10 +106,15 @@ def test_pr_increase_in_percent_can_block():
             before={"type": "gp2", "size": 100, "tags": {"team": "payments"}},
         )
     )
-    cfg = config(thresholds={"max_pr_increase_percent": 25, "pr_increase_severity": "block"}, teams={"payments": {}})
+    cfg = config(
+        thresholds={"max_pr_increase_percent": 25, "pr_increase_severity": "block"}, teams={"payments": {}}
+    )
     _, (finding,) = budgets(cfg, plan)
     assert (finding.policy_id, finding.severity) == ("budget.max_pr_increase_percent", "block")
-    assert finding.message == "payments: this PR raises the monthly cost by 200.0% ($10.00 -> $30.00), above the limit of 25%"
+    assert (
+        finding.message
+        == "payments: this PR raises the monthly cost by 200.0% ($10.00 -> $30.00), above the limit of 25%"
+    )
 
 
 def test_unowned_changes_meet_the_global_limits():
@@ -105,7 +125,10 @@ def test_unowned_changes_meet_the_global_limits():
 
 def test_spend_files(tmp_path):
     (tmp_path / "spend.json").write_text('{"payments": 171500, "web": "12.5"}')
-    assert read_spend_file(str(tmp_path / "spend.json")) == {"payments": Decimal(171500), "web": Decimal("12.5")}
+    assert read_spend_file(str(tmp_path / "spend.json")) == {
+        "payments": Decimal(171500),
+        "web": Decimal("12.5"),
+    }
     (tmp_path / "list.json").write_text('[{"team": "payments", "monthly_spend": 3}]')
     assert read_spend_file(str(tmp_path / "list.json")) == {"payments": Decimal(3)}
     (tmp_path / "spend.csv").write_text("team,monthly_spend\npayments,171500.25\n")
@@ -123,12 +146,16 @@ def test_spend_files(tmp_path):
 )
 def test_bad_spend_files(tmp_path, name, text, message):
     (tmp_path / name).write_text(text)
-    with pytest.raises(CostgateError, match=message.replace("{", r"\{").replace("}", r"\}").replace("(", r"\(")):
+    with pytest.raises(
+        CostgateError, match=message.replace("{", r"\{").replace("}", r"\}").replace("(", r"\(")
+    ):
         read_spend_file(str(tmp_path / name))
 
 
 def test_cost_explorer_month_to_date_projected_to_month_end():
-    client = boto3.client("ce", region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="test")
+    client = boto3.client(
+        "ce", region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="test"
+    )
     stubber = Stubber(client)
     request = {
         "TimePeriod": {"Start": "2026-11-01", "End": "2026-11-11"},
@@ -142,7 +169,10 @@ def test_cost_explorer_month_to_date_projected_to_month_end():
 
     stubber.add_response(
         "get_cost_and_usage",
-        {"ResultsByTime": [{"Groups": [group("team$payments", "1000"), group("team$", "5")]}], "NextPageToken": "p2"},
+        {
+            "ResultsByTime": [{"Groups": [group("team$payments", "1000"), group("team$", "5")]}],
+            "NextPageToken": "p2",
+        },
         request,
     )
     stubber.add_response(
@@ -163,7 +193,7 @@ def test_cost_explorer_on_the_first_of_the_month_has_no_basis():
 
 
 def test_budgets_use_effective_prices():
-    from costgate.discounts import Discount
+    from costgate.estimate.discounts import Discount
 
     plan = priced(
         change("aws_ebs_volume", {"type": "gp2", "size": 100, "tags": {"team": "payments"}}),

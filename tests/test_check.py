@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import jsonschema
 
-from costgate.check import run_check, verdict
+from costgate.gate.check import run_check, verdict
+from costgate.gate.policies import policy_from_dict
 from costgate.model import BudgetStatus, Finding
-from costgate.policies import policy_from_dict
 from costgate.report.json_report import check_dict, report_schema
 from costgate.report.table import render_check_table
 from tests.gate_helpers import config, priced
@@ -22,7 +22,12 @@ CONFIG = str(CHECK / "costgate.yml")
 
 def costgate(*args, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "costgate.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False
+        [sys.executable, "-m", "costgate", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        check=False,
     )
 
 
@@ -39,7 +44,11 @@ def test_verdicts():
     warned = verdict([finding("info"), finding("warn", "too big")], (), False)
     assert (warned.status, warned.reason) == ("warning", "1 warning: aws_x.y: too big")
     blocked = verdict([finding("block", "denied")], (budget("block"),), False)
-    assert (blocked.status, blocked.reason, blocked.approved) == ("blocked", "2 blocking issues: aws_x.y: denied", False)
+    assert (blocked.status, blocked.reason, blocked.approved) == (
+        "blocked",
+        "2 blocking issues: aws_x.y: denied",
+        False,
+    )
     approved = verdict([finding("block", "denied")], (), True)
     assert (approved.status, approved.approved) == ("warning", True)
     assert approved.reason == "1 blocking issue approved: aws_x.y: denied"
@@ -50,9 +59,15 @@ def test_run_check_orders_blocking_first_and_attributes():
     estimate = priced(change("aws_ebs_volume", {"type": "gp2", "size": 100, "tags": {"team": "web"}}))
     policies = (
         policy_from_dict({"id": "gp3", "description": "d", "severity": "info", "kind": "gp2_to_gp3"}),
-        policy_from_dict({"id": "tags", "description": "d", "severity": "block", "kind": "required_tags", "tags": ["env"]}),
+        policy_from_dict(
+            {"id": "tags", "description": "d", "severity": "block", "kind": "required_tags", "tags": ["env"]}
+        ),
     )
-    result = run_check(estimate, config(teams={"web": {"monthly_budget": 100, "current_monthly_spend": 10}}), policies=policies)
+    result = run_check(
+        estimate,
+        config(teams={"web": {"monthly_budget": 100, "current_monthly_spend": 10}}),
+        policies=policies,
+    )
     assert [f.policy_id for f in result.findings] == ["tags", "gp3"]
     assert [f.team for f in result.findings] == ["web", "web"]
     assert result.verdict.status == "blocked"
@@ -64,11 +79,21 @@ def test_run_check_orders_blocking_first_and_attributes():
 
 def test_check_json_is_the_breakdown_plus_the_gate():
     estimate = priced(change("aws_ebs_volume", {"type": "gp2", "size": 100, "tags": {"team": "web"}}))
-    policies = (policy_from_dict({"id": "gp3", "description": "d", "severity": "warn", "kind": "gp2_to_gp3"}),)
-    result = run_check(estimate, config(teams={"web": {"monthly_budget": 100, "current_monthly_spend": 85}}), policies=policies)
+    policies = (
+        policy_from_dict({"id": "gp3", "description": "d", "severity": "warn", "kind": "gp2_to_gp3"}),
+    )
+    result = run_check(
+        estimate,
+        config(teams={"web": {"monthly_budget": 100, "current_monthly_spend": 85}}),
+        policies=policies,
+    )
     report = check_dict(result)
     jsonschema.validate(report, report_schema())
-    assert report["verdict"] == {"status": "warning", "reason": "2 warnings: aws_ebs_volume.this: gp2 volume; the same size as gp3 costs $8.00/month instead of $10.00 (saves $2.00)", "approved": False}
+    assert report["verdict"] == {
+        "status": "warning",
+        "reason": "2 warnings: aws_ebs_volume.this: gp2 volume; the same size as gp3 costs $8.00/month instead of $10.00 (saves $2.00)",
+        "approved": False,
+    }
     assert report["findings"] == [
         {
             "policy_id": "gp3",
@@ -105,7 +130,10 @@ def test_cli_blocks_with_exit_1_and_passes_when_approved():
     run = costgate("check", "--config", CONFIG, PLAN)
     assert run.returncode == 1, run.stderr
     assert "[block] platform.dev-database-size aws_db_instance.orders" in run.stdout
-    assert "Verdict: BLOCKED: 2 blocking issues: aws_db_instance.orders: instance_class db.m5.2xlarge" in run.stdout
+    assert (
+        "Verdict: BLOCKED: 2 blocking issues: aws_db_instance.orders: instance_class db.m5.2xlarge"
+        in run.stdout
+    )
     approved = costgate("check", "--config", CONFIG, "--approved", PLAN)
     assert approved.returncode == 0, approved.stderr
     assert "Verdict: WARNING (approved)" in approved.stdout
@@ -115,13 +143,19 @@ def test_cli_json_with_a_spend_file(tmp_path):
     spend = tmp_path / "spend.csv"
     spend.write_text("team,monthly_spend\npayments,10\n")
     out = tmp_path / "report.json"
-    run = costgate("check", "--config", CONFIG, "--spend-file", str(spend), "--format", "json", "--out", str(out), PLAN)
+    run = costgate(
+        "check", "--config", CONFIG, "--spend-file", str(spend), "--format", "json", "--out", str(out), PLAN
+    )
     assert run.returncode == 1, run.stderr
     report = json.loads(out.read_text())
     jsonschema.validate(report, report_schema())
     (payments,) = report["budgets"]
     # $10 + db.m5.2xlarge Multi-AZ 730 h x $1.424 = $1,039.52 + 20 GB x $0.23 = $4.60 + 100 GB x $0.10 = $10.00
-    assert (payments["current_monthly_spend"], payments["projected"], payments["status"]) == ("10.00", "1064.12", "ok")
+    assert (payments["current_monthly_spend"], payments["projected"], payments["status"]) == (
+        "10.00",
+        "1064.12",
+        "ok",
+    )
     multi_az = next(f for f in report["findings"] if f["policy_id"] == "finops.multi-az-non-production")
     assert multi_az["monthly_saving"] == "522.06"  # Single-AZ: 730 h x $0.712 + 20 GB x $0.115 = $522.06
     assert report["verdict"]["status"] == "blocked"
@@ -155,7 +189,13 @@ def test_config_validate(tmp_path):
     bad = tmp_path / "costgate.yml"
     bad.write_text("team: {}\n")
     run = costgate("config", "validate", "--config", str(bad))
-    assert (run.returncode, run.stderr) == (2, "costgate: error: costgate.yml:1 team: unknown key; did you mean teams?\n")
+    assert (run.returncode, run.stderr) == (
+        2,
+        "costgate: error: costgate.yml:1 team: unknown key; did you mean teams?\n",
+    )
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert costgate("config", "validate", cwd=empty).stdout == "no costgate.yml (defaults): valid (0 teams, 0 policies)\n"
+    assert (
+        costgate("config", "validate", cwd=empty).stdout
+        == "no costgate.yml (defaults): valid (0 teams, 0 policies)\n"
+    )

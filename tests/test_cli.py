@@ -16,7 +16,12 @@ EXAMPLE = str(FIXTURES / "plans" / "example.json")
 
 def costgate(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "costgate.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False
+        [sys.executable, "-m", "costgate", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        check=False,
     )
 
 
@@ -82,7 +87,10 @@ def test_several_plans_and_a_directory(tmp_path):
 @pytest.mark.parametrize(
     "content, message",
     [
-        (b"PK\x03\x04rest", "this is a binary Terraform plan file; run `terraform show -json plan.out > plan.json`"),
+        (
+            b"PK\x03\x04rest",
+            "this is a binary Terraform plan file; run `terraform show -json plan.out > plan.json`",
+        ),
         (b'{"format_version": "1.2", "resource_changes": [', "the JSON ends early"),
         (b"", "the file is empty"),
         (b'{"hello": 1}', "this JSON is not a Terraform plan or state"),
@@ -114,5 +122,10 @@ def test_usage_errors_and_version():
 
 
 def test_version_does_not_import_boto3_or_requests():
-    code = "import sys; from costgate import cli; print('boto3' in sys.modules, 'requests' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False).stdout.strip() == "False False"
+    code = "import sys; import costgate.cli as cli; print('boto3' in sys.modules, 'requests' in sys.modules)"
+    assert (
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        ).stdout.strip()
+        == "False False"
+    )

@@ -6,7 +6,7 @@ from decimal import Decimal
 from click.testing import CliRunner
 
 from costgate.cli import cli
-from costgate.cli_github import exit_code
+from costgate.cli.comment import exit_code
 from costgate.model import Attribution, CheckResult, Estimate, Finding, Verdict
 from costgate.report.json_report import check_dict as check_report_dict
 from costgate.report.json_report import report_dict
@@ -23,16 +23,30 @@ def test_dry_run_mixes_plans_and_reports_and_writes_outputs(tmp_path):
     plan = write_plan(tmp_path, "api.json", "m5.large")
     report = tmp_path / "web" / "report.json"
     report.parent.mkdir()
-    report.write_text(json.dumps(report_dict(run_estimate(plan_document(change("aws_instance", {"instance_type": "m5.xlarge"}))))))
-    env = {"GITHUB_OUTPUT": str(tmp_path / "out.txt"), "GITHUB_STEP_SUMMARY": str(tmp_path / "sum.md"), "GITHUB_REPOSITORY": "o/r"}
+    report.write_text(
+        json.dumps(
+            report_dict(run_estimate(plan_document(change("aws_instance", {"instance_type": "m5.xlarge"}))))
+        )
+    )
+    env = {
+        "GITHUB_OUTPUT": str(tmp_path / "out.txt"),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "sum.md"),
+        "GITHUB_REPOSITORY": "o/r",
+    }
     out = tmp_path / "check.json"
-    run = CliRunner().invoke(cli, ["comment", "github", plan, str(report), "--pr", "1", "--dry-run", "--report-out", str(out)], env=env)
+    run = CliRunner().invoke(
+        cli,
+        ["comment", "github", plan, str(report), "--pr", "1", "--dry-run", "--report-out", str(out)],
+        env=env,
+    )
     assert run.exit_code == 0, run.output
     # $70.88 (m5.large) + $140.96 (m5.xlarge) = $211.84
     assert "**Monthly cost change: +$211.84**" in run.output
     assert "| api | $0.00 | $70.88 | +$70.88 |" in run.output
     # each project's section lists its own resources
-    assert run.output.index("#### api: +$70.88") < run.output.index("| aws\\_instance\\.this | create | $0.00 | $70.88 |")
+    assert run.output.index("#### api: +$70.88") < run.output.index(
+        "| aws\\_instance\\.this | create | $0.00 | $70.88 |"
+    )
     assert (tmp_path / "out.txt").read_text() == f"monthly_delta=211.84\nverdict=pass\nreport_path={out}\n"
     assert json.loads(out.read_text())["verdict"]["status"] == "pass"
 
@@ -57,7 +71,13 @@ def test_a_check_report_keeps_its_findings_and_blocks(tmp_path):
 
 def test_exit_codes():
     def result(status, approved=False):
-        return CheckResult(Estimate((), (), (), ()), (), (), Verdict(status, "", approved), Attribution({}, Decimal(0), Decimal(0), ()))
+        return CheckResult(
+            Estimate((), (), (), ()),
+            (),
+            (),
+            Verdict(status, "", approved),
+            Attribution({}, Decimal(0), Decimal(0), ()),
+        )
 
     assert exit_code(result("blocked"), "block") == 1
     assert exit_code(result("blocked", approved=True), "block") == 0
@@ -70,20 +90,28 @@ def test_not_a_pull_request(tmp_path):
     event = tmp_path / "event.json"
     event.write_text(json.dumps({"head_commit": {"timestamp": "2026-11-23T10:00:00Z"}}))
     plan = write_plan(tmp_path, "plan.json", "m5.large")
-    run = CliRunner().invoke(cli, ["comment", "github", plan], env={"GITHUB_REPOSITORY": "o/r", "GITHUB_EVENT_PATH": str(event)})
-    assert run.exit_code != 0 and "pass --pr N" in str(run.exception)
+    run = CliRunner().invoke(
+        cli, ["comment", "github", plan], env={"GITHUB_REPOSITORY": "o/r", "GITHUB_EVENT_PATH": str(event)}
+    )
+    assert run.exit_code == 2 and "pass --pr N" in run.output
 
 
 def test_the_approval_label_from_the_event_approves(tmp_path, monkeypatch):
-    import costgate.check
+    import costgate.gate.check
 
     seen = []
 
-    def fake_check(estimate, config, *, approved=False, **options):
+    def fake_check(estimate, config, pricer=None, *, approved=False, **options):
         seen.append(approved)
-        return CheckResult(estimate, (), (), Verdict("blocked", "over budget", approved), Attribution({}, Decimal(0), Decimal(0), ()))
+        return CheckResult(
+            estimate,
+            (),
+            (),
+            Verdict("blocked", "over budget", approved),
+            Attribution({}, Decimal(0), Decimal(0), ()),
+        )
 
-    monkeypatch.setattr(costgate.check, "run_check", fake_check)
+    monkeypatch.setattr(costgate.gate.check, "run_check", fake_check)
     config = tmp_path / "costgate.yml"
     config.write_text("approval:\n  label: cost-approved\n")
     event = tmp_path / "event.json"

@@ -13,14 +13,21 @@ import pytest
 from tests.helpers import change, plan_document
 
 TOKEN = "ghs_e2e_secret_token_1234"
-COMMIT_TIMES = {"sha1": "2026-11-23T10:00:00Z", "sha2": "2026-11-23T11:00:00Z", "sha0": "2026-11-23T09:00:00Z"}
+COMMIT_TIMES = {
+    "sha1": "2026-11-23T10:00:00Z",
+    "sha2": "2026-11-23T11:00:00Z",
+    "sha0": "2026-11-23T09:00:00Z",
+}
 
 
 class FakeGitHub:
     """Issue comments (two per page, with Link headers), commits, and the minimizeComment mutation."""
 
     def __init__(self):
-        self.comments: list[dict] = [{"id": n, "node_id": f"IC_{n}", "body": f"someone else {n}", "minimized": False} for n in (1, 2, 3)]
+        self.comments: list[dict] = [
+            {"id": n, "node_id": f"IC_{n}", "body": f"someone else {n}", "minimized": False}
+            for n in (1, 2, 3)
+        ]
         self.next_id = 10
         self.requests: list[str] = []
         fake = self
@@ -53,7 +60,9 @@ class FakeGitHub:
                     visible = fake.comments[(page - 1) * 2 : page * 2]
                     headers = {}
                     if page * 2 < len(fake.comments):
-                        headers["Link"] = f'<http://{self.headers["Host"]}{url.path}?per_page=100&page={page + 1}>; rel="next"'
+                        headers["Link"] = (
+                            f'<http://{self.headers["Host"]}{url.path}?per_page=100&page={page + 1}>; rel="next"'
+                        )
                     return self._send(200, [fake.public(c) for c in visible], headers)
                 if method == "POST" and url.path == "/repos/o/r/issues/7/comments":
                     comment = {
@@ -79,13 +88,17 @@ class FakeGitHub:
                         return self._send(204)
                 found = re.fullmatch(r"/repos/o/r/commits/(\w+)", url.path)
                 if method == "GET" and found:
-                    return self._send(200, {"sha": found[1], "commit": {"committer": {"date": COMMIT_TIMES[found[1]]}}})
+                    return self._send(
+                        200, {"sha": found[1], "commit": {"committer": {"date": COMMIT_TIMES[found[1]]}}}
+                    )
                 if method == "POST" and url.path == "/graphql":
                     node = self._body()["variables"]["id"]
                     for comment in fake.comments:
                         if comment["node_id"] == node:
                             comment["minimized"] = True
-                    return self._send(200, {"data": {"minimizeComment": {"minimizedComment": {"isMinimized": True}}}})
+                    return self._send(
+                        200, {"data": {"minimizeComment": {"minimizedComment": {"isMinimized": True}}}}
+                    )
                 return self._send(404, {"message": "Not Found"})
 
             def do_GET(self):
@@ -107,7 +120,10 @@ class FakeGitHub:
     @staticmethod
     def public(comment):
         author = comment.get("user", {"login": "dev", "type": "User"})
-        return {k: comment[k] for k in ("id", "node_id", "body")} | {"html_url": f"https://github.example/c/{comment['id']}", "user": author}
+        return {k: comment[k] for k in ("id", "node_id", "body")} | {
+            "html_url": f"https://github.example/c/{comment['id']}",
+            "user": author,
+        }
 
     def ours(self):
         return [c for c in self.comments if "costgate:comment" in c["body"]]
@@ -136,8 +152,13 @@ def run(tmp_path, github, instance_type, sha, *args, token=TOKEN):
         "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
     }
     completed = subprocess.run(
-        [sys.executable, "-m", "costgate.cli", "comment", "github", str(plan), *args],
-        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60, check=False,
+        [sys.executable, "-m", "costgate", "comment", "github", str(plan), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
     )
     assert TOKEN not in completed.stdout + completed.stderr
     return completed
@@ -179,5 +200,7 @@ def test_hide_and_new_minimizes_the_old_comment(tmp_path, github):
 def test_a_wrong_token_is_a_clear_error_without_the_token(tmp_path, github):
     failed = run(tmp_path, github, "m5.large", "sha1", token="ghs_wrong_token_value")
     assert failed.returncode == 2
-    assert "rejected the token" in failed.stderr and "ghs_wrong_token_value" not in failed.stderr + failed.stdout
+    assert (
+        "rejected the token" in failed.stderr and "ghs_wrong_token_value" not in failed.stderr + failed.stdout
+    )
     assert "Traceback" not in failed.stderr

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from costgate.config import Config, load_config
-from costgate.model import CostgateError
+from costgate.errors import CostgateError
+from costgate.gate.config import Config, load_config
 
 EXAMPLE = """\
 teams:
@@ -48,10 +48,16 @@ def test_the_issue_example_loads(tmp_path):
     assert payments.slack_webhook_env == "PAYMENTS_SLACK_WEBHOOK"
     assert payments.thresholds.max_pr_monthly_increase == Decimal(5000)
     assert config.thresholds.max_pr_increase_percent == Decimal(25)
-    assert [(d.provider, d.service, d.percent) for d in config.discounts] == [("aws", None, 7), ("aws", "AmazonEC2", 20)]
+    assert [(d.provider, d.service, d.percent) for d in config.discounts] == [
+        ("aws", None, 7),
+        ("aws", "AmazonEC2", 20),
+    ]
     assert config.tag_keys == ("team", "owner", "cost-center")
     assert config.codeowners == str(tmp_path / ".github/CODEOWNERS")
-    assert config.policies == (str(tmp_path / "policies/finops-defaults.yml"), str(tmp_path / "policies/our-platform.yml"))
+    assert config.policies == (
+        str(tmp_path / "policies/finops-defaults.yml"),
+        str(tmp_path / "policies/our-platform.yml"),
+    )
     assert config.approval_label == "cost-approved"
     assert config.approvers == ()
     assert config.comment_min_change_usd == Decimal(10)
@@ -83,7 +89,10 @@ def test_wrong_type_in_a_list_item(tmp_path):
 
 def test_unknown_key_is_answered_with_the_closest_name(tmp_path):
     text = "teams:\n  payments:\n    monthly_budget: 10\n    monthly_budjet: 12\n"
-    assert error_of(tmp_path, text) == "costgate.yml:4 teams.payments.monthly_budjet: unknown key; did you mean monthly_budget?"
+    assert (
+        error_of(tmp_path, text)
+        == "costgate.yml:4 teams.payments.monthly_budjet: unknown key; did you mean monthly_budget?"
+    )
 
 
 def test_unknown_top_level_key(tmp_path):
@@ -104,7 +113,10 @@ def test_out_of_range_and_enum(tmp_path):
     assert error_of(tmp_path, "comment:\n  behavior: shout\n") == (
         "costgate.yml:2 comment.behavior: expected one of update, new, delete-and-new, hide-and-new"
     )
-    assert error_of(tmp_path, "discounts: [{percent: 5}]\n") == "costgate.yml:1 discounts[0]: provider is a required property"
+    assert (
+        error_of(tmp_path, "discounts: [{percent: 5}]\n")
+        == "costgate.yml:1 discounts[0]: provider is a required property"
+    )
 
 
 def test_bad_yaml_names_the_line(tmp_path):
@@ -113,7 +125,9 @@ def test_bad_yaml_names_the_line(tmp_path):
 
 
 def test_top_level_must_be_a_mapping(tmp_path):
-    assert error_of(tmp_path, "- a\n- b\n") == "costgate.yml:1: expected a mapping of settings at the top level"
+    assert (
+        error_of(tmp_path, "- a\n- b\n") == "costgate.yml:1: expected a mapping of settings at the top level"
+    )
 
 
 def test_missing_file(tmp_path):

@@ -5,10 +5,10 @@ import json
 import jsonschema
 import pytest
 
-from costgate.estimate import ProjectPlan, estimate
-from costgate.model import STATUSES
-from costgate.plan import read_plan
-from costgate.plan_input import read_document
+from costgate.estimate.pricer import estimate
+from costgate.model import STATUSES, ProjectPlan
+from costgate.plan.read import read_document
+from costgate.plan.terraform import read_plan
 from costgate.pricing.setup import price_chain
 from costgate.report.json_report import report_dict, report_schema
 from tests.helpers import CORPUS

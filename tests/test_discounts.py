@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from costgate.discounts import Discount, best_discount
+from costgate.estimate.discounts import Discount, best_discount
 from tests.gate_helpers import priced
 from tests.helpers import cents, change
 
@@ -19,15 +19,31 @@ def test_most_specific_match_wins():
     assert best_discount(RULES, "aws", "AmazonEC2", "aws_ebs_volume").percent == 30
     assert best_discount(RULES, "google", "Compute Engine", "google_compute_instance") is None
     # a resource type without a service is still more specific than a service
-    typed = (Discount("aws", Decimal(20), service="AmazonEC2"), Discount("aws", Decimal(3), resource_type="aws_instance"))
+    typed = (
+        Discount("aws", Decimal(20), service="AmazonEC2"),
+        Discount("aws", Decimal(3), resource_type="aws_instance"),
+    )
     assert best_discount(typed, "aws", "AmazonEC2", "aws_instance").percent == 3
 
 
 def test_estimate_uses_effective_prices_and_keeps_the_list_price():
     result = priced(
-        change("aws_instance", {"instance_type": "m5.large", "root_block_device": [{"volume_type": "gp3", "volume_size": 10}]}),
+        change(
+            "aws_instance",
+            {"instance_type": "m5.large", "root_block_device": [{"volume_type": "gp3", "volume_size": 10}]},
+        ),
         change("aws_ebs_volume", {"type": "gp2", "size": 100}, name="data"),
-        change("aws_db_instance", {"instance_class": "db.m5.large", "engine": "postgres", "multi_az": False, "storage_type": "gp2", "allocated_storage": 20}, name="db"),
+        change(
+            "aws_db_instance",
+            {
+                "instance_class": "db.m5.large",
+                "engine": "postgres",
+                "multi_az": False,
+                "storage_type": "gp2",
+                "allocated_storage": 20,
+            },
+            name="db",
+        ),
         discounts=RULES,
     )
     by_address = {r.address: r for r in result.resources}
@@ -59,7 +75,12 @@ def test_report_shows_list_price_discount_and_effective_price():
         Decimal("3.00000"),
     )  # 100 GB x $0.10 = $10.00 list, 30% off = $7.00
     (entry,) = report_dict(result)["resources"][0]["components"]
-    assert (entry["unit_price"], entry["discount_percent"], entry["list_monthly_cost"], entry["monthly_cost"]) == (
+    assert (
+        entry["unit_price"],
+        entry["discount_percent"],
+        entry["list_monthly_cost"],
+        entry["monthly_cost"],
+    ) == (
         "0.1",
         "30",
         "10.00",

@@ -61,7 +61,9 @@ def test_instance_with_extra_block_devices_and_dedicated_tenancy_missing_price()
     # 730 h x $0.0832 = $60.736; root 50 GB gp3 x $0.08 = $4.00; /dev/sdf 100 GB gp2 x $0.10 = $10.00
     assert cents(instance.monthly_after) == Decimal("74.74")
     assert component_costs(instance)["Block device /dev/sdf (General Purpose SSD, gp2)"] == Decimal("10.00")
-    dedicated = price_one("aws_instance", {"instance_type": "m5.large", "tenancy": "dedicated"}, region="us-east-1")
+    dedicated = price_one(
+        "aws_instance", {"instance_type": "m5.large", "tenancy": "dedicated"}, region="us-east-1"
+    )
     instance_usage = dedicated.components[0]
     # not in the catalog: not priced with a hint, never $0
     assert instance_usage.monthly_cost is None
@@ -70,18 +72,24 @@ def test_instance_with_extra_block_devices_and_dedicated_tenancy_missing_price()
 
 
 def test_spot_instance_is_not_priced_offline():
-    spot = price_one("aws_instance", {"instance_type": "m5.large", "instance_market_options": [{"market_type": "spot"}]})
-    assert spot.components[0].not_priced_reason == "spot prices change hourly and are not in the offline catalog"
+    spot = price_one(
+        "aws_instance", {"instance_type": "m5.large", "instance_market_options": [{"market_type": "spot"}]}
+    )
+    assert (
+        spot.components[0].not_priced_reason == "spot prices change hourly and are not in the offline catalog"
+    )
 
 
 def test_db_instance_single_and_multi_az():
     single = price_one(
-        "aws_db_instance", {"engine": "mysql", "instance_class": "db.m5.large", "allocated_storage": 100, "multi_az": False}
+        "aws_db_instance",
+        {"engine": "mysql", "instance_class": "db.m5.large", "allocated_storage": 100, "multi_az": False},
     )
     # 730 h x $0.171 = $124.83; 100 GB gp2 x $0.115 = $11.50
     assert cents(single.monthly_after) == Decimal("136.33")
     multi = price_one(
-        "aws_db_instance", {"engine": "mysql", "instance_class": "db.m5.large", "allocated_storage": 100, "multi_az": True}
+        "aws_db_instance",
+        {"engine": "mysql", "instance_class": "db.m5.large", "allocated_storage": 100, "multi_az": True},
     )
     # Multi-AZ doubles both: 730 h x $0.342 = $249.66; 100 GB x $0.23 = $23.00
     assert cents(multi.monthly_after) == Decimal("272.66")
@@ -129,8 +137,9 @@ def test_outcomes_free_unsupported_and_usage_based_are_counted_once():
 
 
 def test_each_distinct_price_is_looked_up_once():
-    from costgate.estimate import ProjectPlan, estimate
-    from costgate.plan import read_plan
+    from costgate.estimate.pricer import estimate
+    from costgate.model import ProjectPlan
+    from costgate.plan.terraform import read_plan
     from costgate.pricing.catalog import EmbeddedCatalog
     from costgate.pricing.source import PriceChain
 
@@ -141,8 +150,12 @@ def test_each_distinct_price_is_looked_up_once():
             CountingCatalog.calls += 1
             return super().lookup(query)
 
-    document = plan_document(*[change("aws_ebs_volume", {"type": "gp2", "size": 10}, name=f"v{i}") for i in range(50)])
-    result = estimate([ProjectPlan("p", "p.json", read_plan(document, "p.json"))], PriceChain([CountingCatalog()]))
+    document = plan_document(
+        *[change("aws_ebs_volume", {"type": "gp2", "size": 10}, name=f"v{i}") for i in range(50)]
+    )
+    result = estimate(
+        [ProjectPlan("p", "p.json", read_plan(document, "p.json"))], PriceChain([CountingCatalog()])
+    )
     # 50 volumes x 10 GB x $0.10 = $50.00, from one look-up
     assert (result.monthly_after, CountingCatalog.calls) == (Decimal("50.00"), 1)
 

@@ -8,8 +8,15 @@ import pytest
 import responses
 from responses import matchers
 
-from costgate import github as gh
-from costgate.model import Attribution, CheckResult, CostgateError, Estimate, Finding, Verdict
+from costgate.deliver import github as gh
+from costgate.errors import CostgateError
+from costgate.model import (
+    Attribution,
+    CheckResult,
+    Estimate,
+    Finding,
+    Verdict,
+)
 
 API = "https://api.github.com"
 COMMENTS = f"{API}/repos/o/r/issues/7/comments"
@@ -37,7 +44,12 @@ def ours(comment_id, at=T1, key="main"):
 
 
 def other(comment_id):
-    return {"id": comment_id, "node_id": f"IC_{comment_id}", "body": "LGTM @someone", "user": {"login": "dev", "type": "User"}}
+    return {
+        "id": comment_id,
+        "node_id": f"IC_{comment_id}",
+        "body": "LGTM @someone",
+        "user": {"login": "dev", "type": "User"},
+    }
 
 
 def page(url, comments, next_url=None):
@@ -48,9 +60,15 @@ def page(url, comments, next_url=None):
 @responses.activate
 def test_finds_the_comment_on_the_third_page_and_updates_it():
     page(f"{COMMENTS}?per_page=100", [other(i) for i in range(100)], f"{COMMENTS}?per_page=100&page=2")
-    page(f"{COMMENTS}?per_page=100&page=2", [other(i) for i in range(100, 200)], f"{COMMENTS}?per_page=100&page=3")
+    page(
+        f"{COMMENTS}?per_page=100&page=2",
+        [other(i) for i in range(100, 200)],
+        f"{COMMENTS}?per_page=100&page=3",
+    )
     page(f"{COMMENTS}?per_page=100&page=3", [other(200), ours(201)])
-    responses.add(responses.PATCH, f"{API}/repos/o/r/issues/comments/201", json={"id": 201, "html_url": "u201"})
+    responses.add(
+        responses.PATCH, f"{API}/repos/o/r/issues/comments/201", json={"id": 201, "html_url": "u201"}
+    )
     outcome = gh.post(client(), pr(), "new body")
     assert outcome == gh.Outcome("updated", 201, "u201")
     patched = json.loads(responses.calls[-1].request.body)["body"]
@@ -62,7 +80,12 @@ def test_finds_the_comment_on_the_third_page_and_updates_it():
 @responses.activate
 def test_update_creates_when_there_is_no_comment():
     page(f"{COMMENTS}?per_page=100", [other(1), ours(2, key="other-set")])
-    responses.add(responses.POST, COMMENTS, json={"id": 3, "html_url": "u3"}, match=[matchers.json_params_matcher({"body": gh.marker("main", T2) + "\nb"})])
+    responses.add(
+        responses.POST,
+        COMMENTS,
+        json={"id": 3, "html_url": "u3"},
+        match=[matchers.json_params_matcher({"body": gh.marker("main", T2) + "\nb"})],
+    )
     assert gh.post(client(), pr(), "b") == gh.Outcome("created", 3, "u3")
 
 
@@ -87,7 +110,11 @@ def test_delete_and_new_deletes_every_old_comment():
 @responses.activate
 def test_hide_and_new_minimizes_the_latest_through_graphql():
     page(f"{COMMENTS}?per_page=100", [ours(1), ours(5)])
-    responses.add(responses.POST, f"{API}/graphql", json={"data": {"minimizeComment": {"minimizedComment": {"isMinimized": True}}}})
+    responses.add(
+        responses.POST,
+        f"{API}/graphql",
+        json={"data": {"minimizeComment": {"minimizedComment": {"isMinimized": True}}}},
+    )
     responses.add(responses.POST, COMMENTS, json={"id": 6})
     assert gh.post(client(), pr(), "b", behavior="hide-and-new").action == "created"
     mutation = json.loads(responses.calls[1].request.body)
@@ -97,7 +124,11 @@ def test_hide_and_new_minimizes_the_latest_through_graphql():
 @responses.activate
 def test_graphql_errors_are_reported():
     page(f"{COMMENTS}?per_page=100", [ours(1)])
-    responses.add(responses.POST, f"{API}/graphql", json={"errors": [{"message": "Resource not accessible by integration"}]})
+    responses.add(
+        responses.POST,
+        f"{API}/graphql",
+        json={"errors": [{"message": "Resource not accessible by integration"}]},
+    )
     with pytest.raises(CostgateError, match="minimizeComment failed: Resource not accessible"):
         gh.post(client(), pr(), "b", behavior="hide-and-new")
 
@@ -134,7 +165,9 @@ def test_quiet_change_posts_nothing_without_an_old_comment_but_keeps_one_current
 @responses.activate
 def test_403_on_write_says_which_permission():
     page(f"{COMMENTS}?per_page=100", [])
-    responses.add(responses.POST, COMMENTS, status=403, json={"message": "Resource not accessible by integration"})
+    responses.add(
+        responses.POST, COMMENTS, status=403, json={"message": "Resource not accessible by integration"}
+    )
     with pytest.raises(CostgateError, match="give the workflow `pull-requests: write`") as error:
         gh.post(client(), pr(), "b")
     assert TOKEN not in str(error.value)
@@ -145,7 +178,9 @@ def test_404_and_401():
     responses.add(responses.GET, f"{COMMENTS}?per_page=100", status=404, json={"message": "Not Found"})
     with pytest.raises(CostgateError, match=r"not found \(404 on GET /repos/o/r/issues/7/comments\)"):
         client().list_comments("o/r", 7)
-    responses.replace(responses.GET, f"{COMMENTS}?per_page=100", status=401, json={"message": "Bad credentials"})
+    responses.replace(
+        responses.GET, f"{COMMENTS}?per_page=100", status=401, json={"message": "Bad credentials"}
+    )
     with pytest.raises(CostgateError, match="rejected the token"):
         client().list_comments("o/r", 7)
 
@@ -162,7 +197,13 @@ def test_5xx_then_success_backs_off():
 
 @responses.activate
 def test_secondary_rate_limit_honours_retry_after():
-    responses.add(responses.POST, COMMENTS, status=403, headers={"Retry-After": "7"}, json={"message": "You have exceeded a secondary rate limit"})
+    responses.add(
+        responses.POST,
+        COMMENTS,
+        status=403,
+        headers={"Retry-After": "7"},
+        json={"message": "You have exceeded a secondary rate limit"},
+    )
     responses.add(responses.POST, COMMENTS, json={"id": 9})
     slept = []
     assert client(slept).create_comment("o/r", 7, "b") == {"id": 9}
@@ -172,7 +213,9 @@ def test_secondary_rate_limit_honours_retry_after():
 @responses.activate
 def test_secondary_rate_limit_without_retry_after_waits_a_minute_and_gives_up_eventually():
     for _ in range(gh.MAX_ATTEMPTS):
-        responses.add(responses.POST, COMMENTS, status=403, json={"message": "You have exceeded a secondary rate limit"})
+        responses.add(
+            responses.POST, COMMENTS, status=403, json={"message": "You have exceeded a secondary rate limit"}
+        )
     slept = []
     with pytest.raises(CostgateError, match="after 5 attempts"):
         client(slept).create_comment("o/r", 7, "b")
@@ -188,7 +231,11 @@ def test_a_retry_after_too_long_fails_at_once():
 
 @responses.activate
 def test_commit_time():
-    responses.add(responses.GET, f"{API}/repos/o/r/commits/abc", json={"commit": {"committer": {"date": "2026-11-23T09:30:00Z"}}})
+    responses.add(
+        responses.GET,
+        f"{API}/repos/o/r/commits/abc",
+        json={"commit": {"committer": {"date": "2026-11-23T09:30:00Z"}}},
+    )
     assert client().commit_time("o/r", "abc") == datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
 
 
@@ -206,14 +253,28 @@ def test_marker_round_trip_and_bad_keys():
 
 def test_pull_request_from_the_event(tmp_path):
     event = tmp_path / "event.json"
-    event.write_text(json.dumps({"pull_request": {"number": 42, "labels": [{"name": "cost-approved"}], "head": {"sha": "abc"}}}))
-    request, _ = gh.pull_request_from_env({"GITHUB_EVENT_PATH": str(event), "GITHUB_REPOSITORY": "o/r", "GITHUB_API_URL": "https://ghe/api/v3/"})
-    assert (request.repo, request.number, request.api_url, request.labels, request.head_sha) == ("o/r", 42, "https://ghe/api/v3", ("cost-approved",), "abc")
+    event.write_text(
+        json.dumps(
+            {"pull_request": {"number": 42, "labels": [{"name": "cost-approved"}], "head": {"sha": "abc"}}}
+        )
+    )
+    request, _ = gh.pull_request_from_env(
+        {"GITHUB_EVENT_PATH": str(event), "GITHUB_REPOSITORY": "o/r", "GITHUB_API_URL": "https://ghe/api/v3/"}
+    )
+    assert (request.repo, request.number, request.api_url, request.labels, request.head_sha) == (
+        "o/r",
+        42,
+        "https://ghe/api/v3",
+        ("cost-approved",),
+        "abc",
+    )
     push = tmp_path / "push.json"
     push.write_text(json.dumps({"head_commit": {"timestamp": "2026-11-23T10:00:00+00:00"}}))
     with pytest.raises(CostgateError, match="pass --pr N"):
         gh.pull_request_from_env({"GITHUB_EVENT_PATH": str(push), "GITHUB_REPOSITORY": "o/r"})
-    request, _ = gh.pull_request_from_env({"GITHUB_EVENT_PATH": str(push), "GITHUB_REPOSITORY": "o/r"}, number=3)
+    request, _ = gh.pull_request_from_env(
+        {"GITHUB_EVENT_PATH": str(push), "GITHUB_REPOSITORY": "o/r"}, number=3
+    )
     assert request.estimated_at == T1
     with pytest.raises(CostgateError, match="--repo"):
         gh.pull_request_from_env({}, number=3)
@@ -222,8 +283,24 @@ def test_pull_request_from_the_event(tmp_path):
 def result(delta="0", before="100", findings=()):
     from costgate.model import PRICED, ResourceEstimate
 
-    resource = ResourceEstimate("aws_instance.a", "aws_instance", "update", "us-east-1", PRICED, "", Decimal(before), Decimal(before) + Decimal(delta), ())
-    return CheckResult(Estimate((resource,), (), (), ()), tuple(findings), (), Verdict("pass", ""), Attribution({}, Decimal(0), Decimal(0), ()))
+    resource = ResourceEstimate(
+        "aws_instance.a",
+        "aws_instance",
+        "update",
+        "us-east-1",
+        PRICED,
+        "",
+        Decimal(before),
+        Decimal(before) + Decimal(delta),
+        (),
+    )
+    return CheckResult(
+        Estimate((resource,), (), (), ()),
+        tuple(findings),
+        (),
+        Verdict("pass", ""),
+        Attribution({}, Decimal(0), Decimal(0), ()),
+    )
 
 
 def test_thresholds_and_findings():
@@ -257,12 +334,17 @@ def test_a_marker_dated_in_the_future_is_ignored():
 
 @responses.activate
 def test_a_marker_pasted_by_a_person_neither_silences_nor_gets_edited():
-    forged = {**ours(5, at=T2), "user": {"login": "dev", "type": "User"}}  # as new as this run: would keep-newer
+    forged = {
+        **ours(5, at=T2),
+        "user": {"login": "dev", "type": "User"},
+    }  # as new as this run: would keep-newer
     page(COMMENTS, [forged])
     responses.add(responses.POST, COMMENTS, json={"id": 6, "html_url": "u6"})
     outcome = gh.post(client(), pr(at=T1), "body")
     assert (outcome.action, outcome.comment_id) == ("created", 6)
     # a personal access token's user is trusted when named
-    responses.add(responses.GET, COMMENTS, json=[{**ours(5, at=T1), "user": {"login": "cost-bot-user", "type": "User"}}])
+    responses.add(
+        responses.GET, COMMENTS, json=[{**ours(5, at=T1), "user": {"login": "cost-bot-user", "type": "User"}}]
+    )
     responses.add(responses.PATCH, f"{API}/repos/o/r/issues/comments/5", json={"id": 5, "html_url": "u5"})
     assert gh.post(client(), pr(at=T2), "body", author="cost-bot-user").action == "updated"

@@ -6,8 +6,8 @@ from decimal import Decimal
 from click.testing import CliRunner
 
 from costgate.cli import cli
-from costgate.config import Config, TeamConfig
-from costgate.merge import merge_results
+from costgate.gate.config import Config, TeamConfig
+from costgate.gate.merge import merge_results
 from costgate.model import Attribution, BudgetStatus, CheckResult, Verdict
 from costgate.report.json_report import check_dict as check_report_dict
 from costgate.report.json_report import report_dict
@@ -21,7 +21,9 @@ def one(instance_type: str):
 
 def checked(estimate, delta: str, status="ok", verdict="pass"):
     budget = BudgetStatus("payments", Decimal(100), Decimal(50), Decimal(delta), status, "within budget")
-    return CheckResult(estimate, (), (budget,), Verdict(verdict, "r"), Attribution({}, Decimal(100), Decimal(100), ()))
+    return CheckResult(
+        estimate, (), (budget,), Verdict(verdict, "r"), Attribution({}, Decimal(100), Decimal(100), ())
+    )
 
 
 def write(tmp_path, name, report):
@@ -48,7 +50,9 @@ def test_same_project_name_is_made_unique(tmp_path):
 
 
 def test_budgets_of_one_team_kept_with_a_note_without_config():
-    merged = merge_results([("a.json", checked(one("m5.large"), "30")), ("b.json", checked(one("m5.large"), "40"))])
+    merged = merge_results(
+        [("a.json", checked(one("m5.large"), "30")), ("b.json", checked(one("m5.large"), "40"))]
+    )
     assert [b.pr_monthly_delta for b in merged.budgets] == [Decimal(30), Decimal(40)]
     assert any("pass --config" in w for w in merged.estimate.warnings)
     assert merged.verdict.status == "pass"
@@ -56,10 +60,16 @@ def test_budgets_of_one_team_kept_with_a_note_without_config():
 
 def test_budgets_re_evaluated_with_the_config():
     config = Config(teams={"payments": TeamConfig("payments", Decimal(100), Decimal(50))})
-    merged = merge_results([("a.json", checked(one("m5.large"), "30")), ("b.json", checked(one("m5.large"), "40"))], config)
+    merged = merge_results(
+        [("a.json", checked(one("m5.large"), "30")), ("b.json", checked(one("m5.large"), "40"))], config
+    )
     (budget,) = merged.budgets
     # 50 + 30 + 40 = 120 of a 100 budget: over 100% blocks
-    assert budget.pr_monthly_delta == Decimal(70) and budget.projected == Decimal(120) and budget.status == "block"
+    assert (
+        budget.pr_monthly_delta == Decimal(70)
+        and budget.projected == Decimal(120)
+        and budget.status == "block"
+    )
     assert merged.verdict.status == "blocked"
 
 

@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from costgate.model import CostgateError
-from costgate.plan import read_plan
-from costgate.plan_input import read_document
+from costgate.errors import CostgateError
+from costgate.plan.read import read_document
+from costgate.plan.terraform import read_plan
 from tests.helpers import FIXTURES, run_estimate
 
 CORE = FIXTURES / "plans" / "core"
@@ -49,7 +49,9 @@ def test_actions_are_priced_on_the_right_side():
     # a no-op with after = null does not crash: nothing to price, and it says so
     odd = resources["aws_instance.odd_noop"]
     assert (odd.status, odd.reason, odd.monthly_delta) == (
-        "not_priced", "the plan holds no attribute values for this resource", 0
+        "not_priced",
+        "the plan holds no attribute values for this resource",
+        0,
     )
     # data sources are read, never priced, never listed
     assert "data.aws_ami.ubuntu" not in resources
@@ -91,7 +93,13 @@ def test_unknown_major_format_is_an_error():
 
 def test_malformed_resource_change_is_a_clear_error():
     with pytest.raises(CostgateError, match="a resource_changes entry is malformed"):
-        read_plan({"format_version": "1.2", "resource_changes": [{"address": "x", "change": {"actions": ["dance"]}}]}, "p")
+        read_plan(
+            {
+                "format_version": "1.2",
+                "resource_changes": [{"address": "x", "change": {"actions": ["dance"]}}],
+            },
+            "p",
+        )
 
 
 def test_sensitive_values_are_masked_and_never_printed():
@@ -116,7 +124,10 @@ def test_unknown_values_make_components_not_priced_not_zero():
     assert from_template.monthly_after == Decimal("0.80")
     volume = resources["aws_ebs_volume.from_snapshot"]
     assert volume.status == "not_priced"
-    assert volume.reason == "Storage (General Purpose SSD, gp3): depends on a value known only after apply (size)"
+    assert (
+        volume.reason
+        == "Storage (General Purpose SSD, gp3): depends on a value known only after apply (size)"
+    )
     # allocated_storage is configured from a variable that is unknown: not priced, the instance is
     sized_later = resources["aws_db_instance.sized_later"]
     storage = next(c for c in sized_later.components if c.name.startswith("Storage"))

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from costgate.model import CostgateError
-from costgate.plan_input import parse_document, read_document
+from costgate.errors import CostgateError
+from costgate.plan.read import parse_document, read_document
 
 PLAN = {"format_version": "1.2", "resource_changes": []}
 PLAN_TEXT = json.dumps(PLAN)
@@ -42,7 +42,10 @@ def test_setup_terraform_wrapper_lines_are_skipped():
 
 def test_binary_plan_file_tells_how_to_convert():
     message = error_of(b"PK\x03\x04\x14\x00\x00\x00tfplan")
-    assert message == "plan.json: this is a binary Terraform plan file; run `terraform show -json plan.out > plan.json` and pass plan.json"
+    assert (
+        message
+        == "plan.json: this is a binary Terraform plan file; run `terraform show -json plan.out > plan.json` and pass plan.json"
+    )
 
 
 def test_empty_file():

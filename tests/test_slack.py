@@ -12,8 +12,8 @@ import responses
 from click.testing import CliRunner
 
 from costgate.cli import cli
+from costgate.deliver.slack import PullRequest, build_message, escape, notify_slack, pull_request_from_event
 from costgate.model import Attribution, BudgetStatus, CheckResult, Finding, Verdict
-from costgate.slack import PullRequest, build_message, escape, notify_slack, pull_request_from_event
 from tests.helpers import change, plan_document, run_estimate
 
 WEBHOOK = "https://hooks.slack.com/services/T000/B000/secret-token-xyz"
@@ -34,7 +34,14 @@ def check_result(status: str = "warn", delta_team: str = "payments") -> CheckRes
         estimate=estimate,
         findings=(
             Finding("budget", status, "", "payments would reach 92% of its budget", team="payments"),
-            Finding("oversized", "warn", "aws_instance.api", "m5.large idles <@U123>; use t3.large", Decimal("9.86"), "payments"),
+            Finding(
+                "oversized",
+                "warn",
+                "aws_instance.api",
+                "m5.large idles <@U123>; use t3.large",
+                Decimal("9.86"),
+                "payments",
+            ),
             Finding("other", "warn", "", "someone else's finding", team="search"),
         ),
         budgets=(
@@ -71,13 +78,17 @@ def test_message_has_team_pr_change_budget_top_three_and_findings():
 
 def test_escape_and_untrusted_pr_url_is_not_a_link():
     assert escape("a & <b> c") == "a &amp; &lt;b&gt; c"
-    message = build_message(check_result(), check_result().budgets[0], PullRequest(7, "t", "javascript:alert(1)"))
+    message = build_message(
+        check_result(), check_result().budgets[0], PullRequest(7, "t", "javascript:alert(1)")
+    )
     assert message["blocks"][1]["text"]["text"].endswith("*Pull request* PR #7: t")
 
 
 def test_pull_request_from_github_event(tmp_path):
     event = tmp_path / "event.json"
-    event.write_text(json.dumps({"pull_request": {"number": 5, "title": "T", "html_url": "https://github.com/a/b/pull/5"}}))
+    event.write_text(
+        json.dumps({"pull_request": {"number": 5, "title": "T", "html_url": "https://github.com/a/b/pull/5"}})
+    )
     assert pull_request_from_event(str(event)) == PullRequest(5, "T", "https://github.com/a/b/pull/5")
     assert pull_request_from_event(None) is None
     assert pull_request_from_event(str(tmp_path / "missing.json")) is None
@@ -89,7 +100,10 @@ def test_posts_only_to_teams_pushed_past_a_threshold():
     deliveries = notify_slack(check_result(), {"payments": WEBHOOK, "search": WEBHOOK + "2"}, pull_request=PR)
     assert [(d.team, d.ok) for d in deliveries] == [("payments", True)]
     assert len(responses.calls) == 1
-    assert json.loads(responses.calls[0].request.body)["blocks"][0]["text"]["text"] == "costgate: payments near budget"
+    assert (
+        json.loads(responses.calls[0].request.body)["blocks"][0]["text"]["text"]
+        == "costgate: payments near budget"
+    )
 
 
 @responses.activate
@@ -159,15 +173,29 @@ def hook_server(monkeypatch):
 
 
 def _run_cli(tmp_path, monkeypatch, hook_url, result):
-    import costgate.check
+    import costgate.gate.check
 
-    monkeypatch.setattr(costgate.check, "run_check", lambda estimate, config, **options: result)
+    monkeypatch.setattr(
+        costgate.gate.check, "run_check", lambda estimate, config, pricer=None, **options: result
+    )
     monkeypatch.setenv("PAYMENTS_SLACK_WEBHOOK", hook_url)
     event = tmp_path / "event.json"
-    event.write_text(json.dumps({"pull_request": {"number": 42, "title": "Add cache", "html_url": "https://github.com/a/b/pull/42"}}))
+    event.write_text(
+        json.dumps(
+            {
+                "pull_request": {
+                    "number": 42,
+                    "title": "Add cache",
+                    "html_url": "https://github.com/a/b/pull/42",
+                }
+            }
+        )
+    )
     monkeypatch.setenv("GITHUB_EVENT_PATH", str(event))
     config = tmp_path / "costgate.yml"
-    config.write_text("teams:\n  payments:\n    monthly_budget: 200\n    slack_webhook_env: PAYMENTS_SLACK_WEBHOOK\n  search: {}\n")
+    config.write_text(
+        "teams:\n  payments:\n    monthly_budget: 200\n    slack_webhook_env: PAYMENTS_SLACK_WEBHOOK\n  search: {}\n"
+    )
     plan = tmp_path / "plan.json"
     plan.write_text(json.dumps(plan_document(change("aws_nat_gateway", {}, name="main"))))
     return CliRunner().invoke(cli, ["notify", "slack", str(plan), "--config", str(config)])
@@ -175,22 +203,27 @@ def _run_cli(tmp_path, monkeypatch, hook_url, result):
 
 def test_cli_against_local_server_429_then_success(tmp_path, monkeypatch, hook_server):
     _Hook.statuses = [429, 200]
-    monkeypatch.setattr("costgate.slack.time.sleep", lambda seconds: None)
+    monkeypatch.setattr("costgate.deliver.slack.time.sleep", lambda seconds: None)
     url = f"http://127.0.0.1:{hook_server.server_port}/services/T/B/secret-token-xyz"
     result = _run_cli(tmp_path, monkeypatch, url, check_result())
     assert result.exit_code == 0
     assert "costgate: slack: alerted team payments (posted (attempt 2))" in result.output
-    assert len(_Hook.bodies) == 2 and _Hook.bodies[1]["text"].startswith("Team payments: PR #42 is near budget.")
+    assert len(_Hook.bodies) == 2 and _Hook.bodies[1]["text"].startswith(
+        "Team payments: PR #42 is near budget."
+    )
     assert "secret-token" not in result.output and str(hook_server.server_port) not in result.output
 
 
 def test_cli_against_local_server_500_is_a_warning_and_exit_0(tmp_path, monkeypatch, hook_server):
     _Hook.statuses = [500]
-    monkeypatch.setattr("costgate.slack.time.sleep", lambda seconds: None)
+    monkeypatch.setattr("costgate.deliver.slack.time.sleep", lambda seconds: None)
     url = f"http://127.0.0.1:{hook_server.server_port}/services/T/B/secret-token-xyz"
     result = _run_cli(tmp_path, monkeypatch, url, check_result("block"))
     assert result.exit_code == 0
-    assert "costgate: warning: slack: team payments: Slack alert failed after 4 attempts (HTTP 500)" in result.output
+    assert (
+        "costgate: warning: slack: team payments: Slack alert failed after 4 attempts (HTTP 500)"
+        in result.output
+    )
     assert len(_Hook.bodies) == 4
     assert "secret-token" not in result.output and str(hook_server.server_port) not in result.output
 

@@ -7,9 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 from costgate.cli import cli
-from costgate.model import CostgateError
-from costgate.plan import read_plan
-from costgate.usage import load_usage_file
+from costgate.errors import CostgateError
+from costgate.estimate.usage import load_usage_file
+from costgate.plan.terraform import read_plan
 from tests.helpers import change, plan_document
 
 
@@ -52,8 +52,14 @@ def test_unknown_key_names_the_valid_ones_with_line(tmp_path):
 
 @pytest.mark.parametrize("value", ["'lots'", "true", "[1, 2]", "-3"])
 def test_wrong_type_is_an_error(tmp_path, value):
-    path = write(tmp_path, f"version: 0.1\nresource_type_default_usage:\n  aws_nat_gateway: {{monthly_data_processed_gb: {value}}}\n")
-    with pytest.raises(CostgateError, match=r":3 resource_type_default_usage.aws_nat_gateway.monthly_data_processed_gb: expected a number"):
+    path = write(
+        tmp_path,
+        f"version: 0.1\nresource_type_default_usage:\n  aws_nat_gateway: {{monthly_data_processed_gb: {value}}}\n",
+    )
+    with pytest.raises(
+        CostgateError,
+        match=r":3 resource_type_default_usage.aws_nat_gateway.monthly_data_processed_gb: expected a number",
+    ):
         load_usage_file(path)
 
 

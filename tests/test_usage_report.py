@@ -42,7 +42,10 @@ def test_json_totals_split_baseline_and_usage(tmp_path):
         "monthly_usage_after": "45.00",
     }
     nat = next(r for r in report["resources"] if r["type"] == "aws_nat_gateway")
-    assert [(c["name"], c.get("from_usage")) for c in nat["components"]] == [("NAT gateway", None), ("Data processed", True)]
+    assert [(c["name"], c.get("from_usage")) for c in nat["components"]] == [
+        ("NAT gateway", None),
+        ("Data processed", True),
+    ]
     assert nat["components"][1]["usage_key"] == "monthly_data_processed_gb"
 
 
@@ -66,7 +69,9 @@ def test_table_says_when_a_price_is_tiered(tmp_path):
     plan = tmp_path / "plan.json"
     plan.write_text(json.dumps(plan_document(change("aws_s3_bucket", {"bucket": "b"}, name="big"))))
     usage = tmp_path / "usage.yml"
-    usage.write_text("version: 0.1\nresource_usage:\n  aws_s3_bucket.big:\n    standard: {storage_gb: 60000}\n")
+    usage.write_text(
+        "version: 0.1\nresource_usage:\n  aws_s3_bucket.big:\n    standard: {storage_gb: 60000}\n"
+    )
     table = CliRunner().invoke(cli, ["breakdown", str(plan), "--usage-file", str(usage)]).output
     # 51,200 GB x $0.023 + 8,800 GB x $0.022 = $1,371.20 (not 60,000 x $0.023 = $1,380.00)
     line = next(line for line in table.splitlines() if "Storage (Standard)" in line)

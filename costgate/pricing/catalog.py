@@ -32,7 +32,8 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any
 
-from costgate.model import CostgateError, Price, PriceQuery
+from costgate.errors import CostgateError
+from costgate.model import Price, PriceQuery
 
 CATALOG_SOURCE = "embedded catalog"
 
@@ -76,7 +77,9 @@ class EmbeddedCatalog:
         for provider_dir in sorted(self._root.iterdir(), key=lambda p: p.name):
             if not provider_dir.is_dir():
                 continue
-            stems = {entry.name.split(".")[0] for entry in provider_dir.iterdir() if entry.name.endswith(".json")}
+            stems = {
+                entry.name.split(".")[0] for entry in provider_dir.iterdir() if entry.name.endswith(".json")
+            }
             for service in sorted(stem.replace("_", " ") for stem in stems):
                 catalog = self._file(provider_dir.name, service)
                 if catalog is not None:
@@ -96,7 +99,8 @@ class EmbeddedCatalog:
         parts = sorted(
             entry
             for entry in directory.iterdir()
-            if entry.name == f"{stem}.json" or (entry.name.startswith(f"{stem}.") and entry.name.endswith(".json"))
+            if entry.name == f"{stem}.json"
+            or (entry.name.startswith(f"{stem}.") and entry.name.endswith(".json"))
         )
         if not parts:
             return None
@@ -107,7 +111,9 @@ class EmbeddedCatalog:
                 document = json.loads(part.read_text(encoding="utf-8"))
                 index_groups(document["groups"], document["as_of"], index)
             except (OSError, ValueError, KeyError, TypeError) as error:
-                raise CostgateError(f"the embedded price catalog file {provider}/{part.name} is damaged: {error}") from None
+                raise CostgateError(
+                    f"the embedded price catalog file {provider}/{part.name} is damaged: {error}"
+                ) from None
             dates.append(document["as_of"])
         return CatalogFile(provider, service, min(dates), index, tuple(part.name for part in parts))
 
@@ -120,11 +126,17 @@ def index_groups(groups: list[dict[str, Any]], as_of: str, index: dict[IndexKey,
         if key_name is None:
             entries = [(fixed, group["prices"])]
         else:
-            entries = [({**fixed, key_name: value}, by_region) for value, by_region in group["prices"].items()]
+            entries = [
+                ({**fixed, key_name: value}, by_region) for value, by_region in group["prices"].items()
+            ]
         for attributes, by_region in entries:
             slot = index.setdefault((family, tuple(sorted((k, str(v)) for k, v in attributes.items()))), {})
             for region, given in by_region.items():
-                amount: Amount = tuple((str(start), str(price)) for start, price in given) if isinstance(given, list) else str(given)
+                amount: Amount = (
+                    tuple((str(start), str(price)) for start, price in given)
+                    if isinstance(given, list)
+                    else str(given)
+                )
                 previous = slot.get(region)
                 if previous is not None and (_numeric(previous[0]), previous[1]) != (_numeric(amount), unit):
                     raise ValueError(f"two prices for {family} {attributes} in {region}")

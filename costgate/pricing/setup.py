@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from costgate.model import CostgateError
+from costgate.errors import CostgateError
 from costgate.pricing.catalog import EmbeddedCatalog
 from costgate.pricing.source import PriceChain, PriceSource
 

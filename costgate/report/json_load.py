@@ -12,12 +12,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from costgate.errors import CostgateError
 from costgate.model import (
     Attribution,
     BudgetStatus,
     Capacity,
     CheckResult,
-    CostgateError,
     Estimate,
     Finding,
     PricedComponent,
@@ -80,7 +80,8 @@ def _optional(value: Any) -> Decimal | None:
 def _estimate(document: dict[str, Any]) -> Estimate:
     sources = tuple((s["name"], s["as_of"]) for s in document.get("pricing", {}).get("sources", []))
     projects = tuple(
-        Project(p["name"], p["path"], _money(p["monthly_before"]), _money(p["monthly_after"])) for p in document.get("projects", [])
+        Project(p["name"], p["path"], _money(p["monthly_before"]), _money(p["monthly_after"]))
+        for p in document.get("projects", [])
     )
     resources = tuple(_resource(r) for r in document["resources"])
     return Estimate(resources, projects, tuple(document["warnings"]), sources)

@@ -37,7 +37,10 @@ def report_dict(estimate: Estimate, generated_at: datetime | None = None) -> dic
             "monthly_usage_before": money(split.usage_before),
             "monthly_usage_after": money(split.usage_after),
         },
-        "summary": {"resources": len(estimate.resources), **{status: estimate.count(status) for status in STATUSES}},
+        "summary": {
+            "resources": len(estimate.resources),
+            **{status: estimate.count(status) for status in STATUSES},
+        },
         "projects": [
             {
                 "name": project.name,
@@ -122,7 +125,11 @@ def report_schema() -> dict[str, Any]:
 def check_dict(result: CheckResult, generated_at: datetime | None = None) -> dict[str, Any]:
     """The breakdown report plus verdict, findings, budgets and attribution (a `costgate check`)."""
     report = report_dict(result.estimate, generated_at)
-    report["verdict"] = {"status": result.verdict.status, "reason": result.verdict.reason, "approved": result.verdict.approved}
+    report["verdict"] = {
+        "status": result.verdict.status,
+        "reason": result.verdict.reason,
+        "approved": result.verdict.approved,
+    }
     report["findings"] = [
         {
             "policy_id": f.policy_id,

@@ -78,9 +78,15 @@ def _document(estimate: Estimate, check: CheckResult | None, collapsed: bool) ->
         lines += _findings(check)
     if several:
         for project in estimate.projects:
-            sections = _resource_sections([r for r in estimate.resources if r.project == project.name], collapsed, nested=True)
+            sections = _resource_sections(
+                [r for r in estimate.resources if r.project == project.name], collapsed, nested=True
+            )
             if sections:  # a project with nothing to list has its row in the table above
-                lines += [f"#### {inert(project.name)}: {dollars(project.monthly_delta, signed=True)}", "", *sections]
+                lines += [
+                    f"#### {inert(project.name)}: {dollars(project.monthly_delta, signed=True)}",
+                    "",
+                    *sections,
+                ]
     else:
         lines += _resource_sections(list(estimate.resources), collapsed)
     lines.append(
@@ -154,18 +160,25 @@ def _budgets_table(check: CheckResult) -> list[str]:
 
 def _findings(check: CheckResult) -> list[str]:
     lines = ["#### Findings", ""]
-    ordered = sorted(check.findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.address, f.policy_id))
+    ordered = sorted(
+        check.findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.address, f.policy_id)
+    )
     for finding in ordered:
         where = f"{inert(finding.address)}: " if finding.address else ""
         saving = f"; saves {dollars(finding.monthly_saving)}/month" if finding.monthly_saving else ""
         icon = _SEVERITY_ICONS.get(finding.severity, "")
-        lines.append(f"- {icon} **{inert(finding.severity)}** {where}{inert(finding.message)}{saving} ({inert(finding.policy_id)})")
+        lines.append(
+            f"- {icon} **{inert(finding.severity)}** {where}{inert(finding.message)}{saving} ({inert(finding.policy_id)})"
+        )
     return lines + [""]
 
 
 def _resource_sections(resources: list[ResourceEstimate], collapsed: bool, nested: bool = False) -> list[str]:
     lines: list[str] = []
-    changed = sorted((r for r in resources if r.status != FREE and (r.monthly_delta or r.action != "no-op")), key=by_size_of_change)
+    changed = sorted(
+        (r for r in resources if r.status != FREE and (r.monthly_delta or r.action != "no-op")),
+        key=by_size_of_change,
+    )
     if changed:
         lines += ["#### Resources", ""] if not nested else []
         lines += _RESOURCE_HEADER + [_resource_row(r) for r in changed[:TOP_RESOURCES]]
@@ -179,11 +192,17 @@ def _resource_sections(resources: list[ResourceEstimate], collapsed: bool, neste
         lines.append("")
     usage_based = [r for r in resources if r.status == USAGE_BASED and r.action != "no-op"]
     if usage_based:
-        lines += _listing(f"{len(usage_based)} resources with costs that depend on usage", (_usage_item(r) for r in usage_based), collapsed)
+        lines += _listing(
+            f"{len(usage_based)} resources with costs that depend on usage",
+            (_usage_item(r) for r in usage_based),
+            collapsed,
+        )
     not_priced = [r for r in resources if r.status == NOT_PRICED and r.action != "no-op"]
     if not_priced:
         lines += _listing(
-            f"{len(not_priced)} resources not priced", (f"- {inert(r.address)}: {inert(r.reason)}" for r in not_priced), collapsed
+            f"{len(not_priced)} resources not priced",
+            (f"- {inert(r.address)}: {inert(r.reason)}" for r in not_priced),
+            collapsed,
         )
     return lines
 
@@ -196,7 +215,9 @@ def _listing(summary: str, items: Iterable[str], collapsed: bool) -> list[str]:
 
 def _usage_item(resource: ResourceEstimate) -> str:
     prices = ", ".join(
-        f"{inert(c.name)} {unit_price(c.unit_price)} per {inert(c.unit)}" for c in resource.components if c.unit_price is not None
+        f"{inert(c.name)} {unit_price(c.unit_price)} per {inert(c.unit)}"
+        for c in resource.components
+        if c.unit_price is not None
     )
     return f"- {inert(resource.address)}: {prices or inert(resource.reason)}"
 
@@ -215,8 +236,10 @@ def _attribution_line(check: CheckResult, collapsed: bool) -> str:
         f"{attribution.delta_with_owner_percent:.0f}% of the cost change have an owning team."
     )
     if attribution.unowned:
-        shown = attribution.unowned[:0 if collapsed else 10]
+        shown = attribution.unowned[: 0 if collapsed else 10]
         names = ", ".join(inert(a) for a in shown)
         more = len(attribution.unowned) - len(shown)
-        line += f" Without an owner: {names}{' and ' if names and more else ''}{f'{more} more' if more else ''}."
+        line += (
+            f" Without an owner: {names}{' and ' if names and more else ''}{f'{more} more' if more else ''}."
+        )
     return line

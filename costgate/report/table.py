@@ -82,12 +82,16 @@ def render_table(estimate: Estimate) -> str:
         lines.append("Not priced:")
         for resource in sorted(not_priced, key=lambda r: r.address):
             lines.append(_clip(f"  {resource.address}: {resource.reason}", WIDTH))
-    partial = [(r, c) for r in estimate.resources if r.status == PRICED for c in r.components if c.not_priced_reason]
+    partial = [
+        (r, c) for r in estimate.resources if r.status == PRICED for c in r.components if c.not_priced_reason
+    ]
     if partial:
         lines.append("")
         lines.append("Components not priced (the totals leave them out):")
         for resource, component in partial:
-            lines.append(_clip(f"  {resource.address}: {component.name}: {component.not_priced_reason}", WIDTH))
+            lines.append(
+                _clip(f"  {resource.address}: {component.name}: {component.not_priced_reason}", WIDTH)
+            )
     if estimate.warnings:
         lines.append("")
         lines.append("Warnings:")
@@ -115,25 +119,41 @@ def _component_line(component: PricedComponent) -> str:
 
 
 def _tiered(component: PricedComponent) -> bool:
-    if component.discount_percent or None in (component.monthly_quantity, component.unit_price, component.monthly_cost):
+    if component.discount_percent or None in (
+        component.monthly_quantity,
+        component.unit_price,
+        component.monthly_cost,
+    ):
         return False
     return component.monthly_quantity * component.unit_price != component.monthly_cost  # type: ignore[operator]
 
 
 def _row(name: str, before: str, after: str, delta: str) -> str:
-    return _clip(name, NAME).ljust(NAME) + " " + before.rjust(MONEY) + " " + after.rjust(MONEY) + " " + delta.rjust(MONEY)
+    return (
+        _clip(name, NAME).ljust(NAME)
+        + " "
+        + before.rjust(MONEY)
+        + " "
+        + after.rjust(MONEY)
+        + " "
+        + delta.rjust(MONEY)
+    )
 
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-
 def render_check_table(result: CheckResult) -> str:
     """The estimate table, then budgets, findings (blocking first), attribution and the verdict."""
     lines = [render_table(result.estimate).rstrip("\n")]
     if result.budgets:
-        lines += ["", "Budgets:", _budget_row("Team", "Budget", "Current", "This PR", "Projected", "Status"), "─" * WIDTH]
+        lines += [
+            "",
+            "Budgets:",
+            _budget_row("Team", "Budget", "Current", "This PR", "Projected", "Status"),
+            "─" * WIDTH,
+        ]
         for budget in result.budgets:
             lines.append(
                 _budget_row(
@@ -149,7 +169,9 @@ def render_check_table(result: CheckResult) -> str:
         lines += ["", "Findings:"]
         for finding in result.findings:  # run_check sorts blocking first
             where = f" {finding.address}" if finding.address else ""
-            lines.append(_clip(f"  [{finding.severity}] {finding.policy_id}{where}: {finding.message}", WIDTH * 2))
+            lines.append(
+                _clip(f"  [{finding.severity}] {finding.policy_id}{where}: {finding.message}", WIDTH * 2)
+            )
     attribution = result.attribution
     ownership = (
         f"Ownership: {plain(attribution.resources_with_owner_percent)}% of changed resources,"
@@ -159,7 +181,10 @@ def render_check_table(result: CheckResult) -> str:
     if attribution.unowned:
         lines.append(_clip("  No owner: " + ", ".join(attribution.unowned), WIDTH * 2))
     verdict = result.verdict
-    lines += ["", f"Verdict: {verdict.status.upper()}{' (approved)' if verdict.approved else ''}: {verdict.reason}"]
+    lines += [
+        "",
+        f"Verdict: {verdict.status.upper()}{' (approved)' if verdict.approved else ''}: {verdict.reason}",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -25,7 +25,7 @@ from costgate.model import (
 )
 
 if TYPE_CHECKING:
-    from costgate.plan_context import PlanContext
+    from costgate.plan.context import PlanContext
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,11 @@ class Side:
         unknown until apply stays Unknown.
         """
         value = self.get(path, default)
-        if isinstance(value, Unknown) and value.why.startswith("depends on a value known") and not self.configured(path):
+        if (
+            isinstance(value, Unknown)
+            and value.why.startswith("depends on a value known")
+            and not self.configured(path)
+        ):
             return default
         return value
 
@@ -137,12 +141,16 @@ def unknown_among(*values: Any) -> Unknown | None:
     return None
 
 
-def query(provider: str, service: str, region: str, product_family: str, **attributes: Any) -> PriceQuery | Unknown:
+def query(
+    provider: str, service: str, region: str, product_family: str, **attributes: Any
+) -> PriceQuery | Unknown:
     """A price query, or the Unknown that one of its attributes is."""
     missing = unknown_among(*attributes.values())
     if missing:
         return missing
-    return PriceQuery.of(provider, service, region, product_family, **{k: str(v) for k, v in attributes.items()})
+    return PriceQuery.of(
+        provider, service, region, product_family, **{k: str(v) for k, v in attributes.items()}
+    )
 
 
 def aws_query(side: Side, service: str, product_family: str, **attributes: Any) -> PriceQuery | Unknown:
@@ -150,10 +158,20 @@ def aws_query(side: Side, service: str, product_family: str, **attributes: Any) 
 
 
 def gcp_query(
-    side: Side, service: str, product_family: str, description: Any, usage_type: str = "OnDemand", region: str | None = None
+    side: Side,
+    service: str,
+    product_family: str,
+    description: Any,
+    usage_type: str = "OnDemand",
+    region: str | None = None,
 ) -> PriceQuery | Unknown:
     return query(
-        "google", service, region or side.region, product_family, description=description, usageType=usage_type
+        "google",
+        service,
+        region or side.region,
+        product_family,
+        description=description,
+        usageType=usage_type,
     )
 
 
@@ -207,7 +225,11 @@ def hourly(
 
 
 def usage(
-    name: str, unit: str, price_query: PriceQuery | Unknown, usage_key: str = "", quantity: Decimal | None = None
+    name: str,
+    unit: str,
+    price_query: PriceQuery | Unknown,
+    usage_key: str = "",
+    quantity: Decimal | None = None,
 ) -> CostComponent:
     """A component whose quantity depends on usage the plan cannot know: shown with its unit price.
 
@@ -215,8 +237,12 @@ def usage(
     derived from it), the component is priced and marked as coming from usage.
     """
     if isinstance(price_query, Unknown):
-        return CostComponent(name, unit, price_query, None, not_priced_reason=price_query.reason, usage_key=usage_key)
-    return CostComponent(name, unit, quantity, price_query, usage_key=usage_key, from_usage=quantity is not None)
+        return CostComponent(
+            name, unit, price_query, None, not_priced_reason=price_query.reason, usage_key=usage_key
+        )
+    return CostComponent(
+        name, unit, quantity, price_query, usage_key=usage_key, from_usage=quantity is not None
+    )
 
 
 def not_priced(name: str, unit: str, reason: str) -> CostComponent:

@@ -11,7 +11,17 @@ from costgate.resources import aws, google
 from costgate.resources.base import CostModelFunction, UsageKey
 
 # Providers whose resources never cost money: they create local values, keys, or wait.
-_FREE_PROVIDER_PREFIXES = ("random_", "null_", "time_", "tls_", "local_", "template_", "archive_", "external_", "http_")
+_FREE_PROVIDER_PREFIXES = (
+    "random_",
+    "null_",
+    "time_",
+    "tls_",
+    "local_",
+    "template_",
+    "archive_",
+    "external_",
+    "http_",
+)
 _FREE_TYPES_ANY_PROVIDER = frozenset({"terraform_data", "null_resource"})
 
 COST_MODELS: dict[str, CostModelFunction] = {**aws.MODELS, **google.MODELS}

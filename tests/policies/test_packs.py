@@ -6,9 +6,9 @@ import jsonschema
 import pytest
 import yaml
 
-from costgate.model import CostgateError
-from costgate.policies import load_policies
-from costgate.policies.rules import KINDS
+from costgate.errors import CostgateError
+from costgate.gate.policies import load_policies
+from costgate.gate.policies.rules import KINDS
 from costgate.yaml_schema import schema
 
 PACKS = sorted((Path(__file__).resolve().parents[2] / "policies").glob("*.yml"))
@@ -36,18 +36,31 @@ def test_finops_defaults_covers_the_best_practices():
     (pack,) = [p for p in PACKS if p.name == "finops-defaults.yml"]
     kinds = {policy.kind for policy in load_policies([str(pack)])}
     assert kinds == {
-        "gp2_to_gp3", "io1_to_gp3", "previous_generation", "graviton", "multi_az_non_production",
-        "nat_per_az_non_production", "oversized_node_pool", "pd_ssd_to_balanced", "unattached_eip",
+        "gp2_to_gp3",
+        "io1_to_gp3",
+        "previous_generation",
+        "graviton",
+        "multi_az_non_production",
+        "nat_per_az_non_production",
+        "oversized_node_pool",
+        "pd_ssd_to_balanced",
+        "unattached_eip",
     }
 
 
 def test_pack_errors(tmp_path):
     bad = tmp_path / "mine.yml"
     bad.write_text("policies:\n  - id: x\n    description: d\n    severity: fatal\n    kind: sizing\n")
-    with pytest.raises(CostgateError, match=r"^mine.yml:4 policies\[0\].severity: expected one of info, warn, block$"):
+    with pytest.raises(
+        CostgateError, match=r"^mine.yml:4 policies\[0\].severity: expected one of info, warn, block$"
+    ):
         load_policies([str(bad)])
-    bad.write_text("policies:\n  - id: x\n    description: d\n    severity: warn\n    kind: sizing\n    max_sise: large\n")
-    with pytest.raises(CostgateError, match=r"^mine.yml:6 policies\[0\].max_sise: unknown key; did you mean max_size\?$"):
+    bad.write_text(
+        "policies:\n  - id: x\n    description: d\n    severity: warn\n    kind: sizing\n    max_sise: large\n"
+    )
+    with pytest.raises(
+        CostgateError, match=r"^mine.yml:6 policies\[0\].max_sise: unknown key; did you mean max_size\?$"
+    ):
         load_policies([str(bad)])
     with pytest.raises(CostgateError, match="policy file not found"):
         load_policies([str(tmp_path / "missing.yml")])

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from costgate.attribution import attribute
-from costgate.policies import policy_from_dict
-from costgate.policies.evaluate import evaluate
+from costgate.gate.attribution import attribute
+from costgate.gate.policies import policy_from_dict
+from costgate.gate.policies.evaluate import evaluate
 from costgate.pricing.setup import price_chain
 from tests.gate_helpers import config, priced
 from tests.helpers import cents, change
@@ -18,7 +18,9 @@ def run(policy, *changes, cfg=None, path="plan.json", configuration=None):
     cfg = cfg or config()
     estimate = priced(*changes, path=path, configuration=configuration)
     raw = {"id": "p1", "description": "test", "severity": "warn", **policy}
-    return evaluate(estimate, cfg, (policy_from_dict(raw),), attribute(estimate, cfg), price_chain("embedded"))
+    return evaluate(
+        estimate, cfg, (policy_from_dict(raw),), attribute(estimate, cfg), price_chain("embedded")
+    )
 
 
 def only(findings):
@@ -33,7 +35,9 @@ def test_required_tags_and_labels():
     findings = run(
         {"kind": "required_tags", "tags": ["team", "env"]},
         change("aws_ebs_volume", {"type": "gp2", "size": 1, "tags": {"team": "web"}}, name="a"),
-        change("aws_ebs_volume", {"type": "gp2", "size": 1, "tags_all": {"team": "web", "env": "dev"}}, name="b"),
+        change(
+            "aws_ebs_volume", {"type": "gp2", "size": 1, "tags_all": {"team": "web", "env": "dev"}}, name="b"
+        ),
         change("google_compute_disk", {"type": "pd-ssd", "size": 1, "labels": {}}, name="c"),
         change("aws_nat_gateway", {"allocation_id": "x"}, name="untaggable"),
     )
@@ -65,7 +69,9 @@ def test_maximum_size_in_dev_only():
         policy,
         change("aws_db_instance", {**DB, "instance_class": "db.m5.2xlarge", "tags": DEV}, name="big"),
         change("aws_db_instance", {**DB, "instance_class": "db.m5.xlarge", "tags": DEV}, name="ok"),
-        change("aws_db_instance", {**DB, "instance_class": "db.m5.2xlarge", "tags": {"env": "prod"}}, name="prod"),
+        change(
+            "aws_db_instance", {**DB, "instance_class": "db.m5.2xlarge", "tags": {"env": "prod"}}, name="prod"
+        ),
     )
     finding = only(findings)
     assert (finding.address, finding.severity) == ("aws_db_instance.big", "block")
@@ -73,16 +79,31 @@ def test_maximum_size_in_dev_only():
 
 
 def test_allowed_and_denied_globs():
-    allowed = run({"kind": "sizing", "allowed": ["t3.*"]}, change("aws_instance", {"instance_type": "m5.large"}))
+    allowed = run(
+        {"kind": "sizing", "allowed": ["t3.*"]}, change("aws_instance", {"instance_type": "m5.large"})
+    )
     assert only(allowed).message == "instance_type m5.large is not allowed (allowed: t3.*)"
-    denied = run({"kind": "sizing", "denied": ["*.4xlarge"]}, change("aws_instance", {"instance_type": "m5.4xlarge"}))
+    denied = run(
+        {"kind": "sizing", "denied": ["*.4xlarge"]}, change("aws_instance", {"instance_type": "m5.4xlarge"})
+    )
     assert only(denied).message == "instance_type m5.4xlarge is denied"
-    assert run({"kind": "sizing", "allowed": ["t3.*"]}, change("aws_instance", {"instance_type": "t3.large"})) == ()
+    assert (
+        run({"kind": "sizing", "allowed": ["t3.*"]}, change("aws_instance", {"instance_type": "t3.large"}))
+        == ()
+    )
 
 
 def test_maximum_node_counts_with_environment_from_a_label():
-    policy = {"kind": "sizing", "max_node_count": 2, "scope": {"resource_types": ["google_container_node_pool"]}}
-    pool = {"autoscaling": [{"min_node_count": 3, "max_node_count": 10}], "node_config": [{"labels": {}}], "labels": {"env": "dev"}}
+    policy = {
+        "kind": "sizing",
+        "max_node_count": 2,
+        "scope": {"resource_types": ["google_container_node_pool"]},
+    }
+    pool = {
+        "autoscaling": [{"min_node_count": 3, "max_node_count": 10}],
+        "node_config": [{"labels": {}}],
+        "labels": {"env": "dev"},
+    }
     finding = only(run(policy, change("google_container_node_pool", pool)))
     assert finding.message == "min_node_count = 3 exceeds 2 in dev"
 
@@ -104,7 +125,10 @@ def test_environment_from_path_pattern_and_workspace(monkeypatch):
 def test_gp2_to_gp3_volume():
     finding = only(run({"kind": "gp2_to_gp3"}, change("aws_ebs_volume", {"type": "gp2", "size": 100})))
     assert finding.monthly_saving == Decimal("2.00")  # 100 GB x ($0.10 - $0.08)
-    assert finding.message == "gp2 volume; the same size as gp3 costs $8.00/month instead of $10.00 (saves $2.00)"
+    assert (
+        finding.message
+        == "gp2 volume; the same size as gp3 costs $8.00/month instead of $10.00 (saves $2.00)"
+    )
 
 
 def test_gp2_to_gp3_instance_root_volume_defaults_to_gp2():
@@ -115,38 +139,58 @@ def test_gp2_to_gp3_instance_root_volume_defaults_to_gp2():
 
 
 def test_io1_to_gp3_when_iops_allow():
-    finding = only(run({"kind": "io1_to_gp3"}, change("aws_ebs_volume", {"type": "io1", "size": 500, "iops": 3000})))
+    finding = only(
+        run({"kind": "io1_to_gp3"}, change("aws_ebs_volume", {"type": "io1", "size": 500, "iops": 3000}))
+    )
     # io1: 500 x $0.125 + 3000 x $0.065 = $257.50; gp3: 500 x $0.08 = $40.00, 3,000 IOPS included
     assert finding.monthly_saving == Decimal("217.50")
     assert finding.message.startswith("io1 volume with 3000 IOPS; gp3 with the same IOPS costs $40.00/month")
 
 
 def test_io1_above_gp3_iops_goes_to_io2():
-    finding = only(run({"kind": "io1_to_gp3"}, change("aws_ebs_volume", {"type": "io1", "size": 100, "iops": 20000})))
+    finding = only(
+        run({"kind": "io1_to_gp3"}, change("aws_ebs_volume", {"type": "io1", "size": 100, "iops": 20000}))
+    )
     # io2 lists the same GB-month and IOPS-month prices as io1 up to 32,000 IOPS: no saving, more durability
     assert finding.monthly_saving == Decimal("0.000")
-    assert finding.message.startswith("io1 volume with 20000 IOPS (above gp3's 16000); io2 costs $1,312.50/month")
+    assert finding.message.startswith(
+        "io1 volume with 20000 IOPS (above gp3's 16000); io2 costs $1,312.50/month"
+    )
 
 
 def test_previous_generation_priced_and_not_priced():
     root = {"root_block_device": [{"volume_type": "gp3", "volume_size": 8}]}
-    finding = only(run({"kind": "previous_generation"}, change("aws_instance", {"instance_type": "t2.micro", **root})))
+    finding = only(
+        run({"kind": "previous_generation"}, change("aws_instance", {"instance_type": "t2.micro", **root}))
+    )
     assert cents(finding.monthly_saving) == Decimal("0.88")  # 730 h x ($0.0116 - $0.0104) = $0.876
     assert finding.message.startswith("t2.micro is a previous generation; t3.micro costs $8.23/month")
-    m5 = only(run({"kind": "previous_generation"}, change("aws_instance", {"instance_type": "m5.large", **root})))
+    m5 = only(
+        run({"kind": "previous_generation"}, change("aws_instance", {"instance_type": "m5.large", **root}))
+    )
     # m6i.large lists at m5.large's $0.096/h: the same money buys the newer generation
     assert m5.monthly_saving == Decimal("0.000")
-    assert m5.message.startswith("m5.large is a previous generation; m6i.large costs $70.72/month instead of $70.72")
-    m4 = only(run({"kind": "previous_generation"}, change("aws_instance", {"instance_type": "m4.large", **root})))
+    assert m5.message.startswith(
+        "m5.large is a previous generation; m6i.large costs $70.72/month instead of $70.72"
+    )
+    m4 = only(
+        run({"kind": "previous_generation"}, change("aws_instance", {"instance_type": "m4.large", **root}))
+    )
     assert m4.monthly_saving == Decimal("2.920")  # 730 h x ($0.100 - $0.096) = $2.92
-    assert m4.message.startswith("m4.large is a previous generation; m6i.large costs $70.72/month instead of $73.64")
+    assert m4.message.startswith(
+        "m4.large is a previous generation; m6i.large costs $70.72/month instead of $73.64"
+    )
 
 
 def test_graviton_priced_and_without_a_price():
-    finding = only(run({"kind": "graviton"}, change("aws_db_instance", {**DB, "instance_class": "db.m5.large"})))
+    finding = only(
+        run({"kind": "graviton"}, change("aws_db_instance", {**DB, "instance_class": "db.m5.large"}))
+    )
     assert cents(finding.monthly_saving) == Decimal("13.87")  # 730 h x ($0.171 - $0.152) = $13.87
     assert "db.m6g.large costs $118.37/month instead of $132.24" in finding.message
-    r5 = only(run({"kind": "graviton"}, change("aws_db_instance", {**DB, "instance_class": "db.r5.24xlarge"})))
+    r5 = only(
+        run({"kind": "graviton"}, change("aws_db_instance", {**DB, "instance_class": "db.r5.24xlarge"}))
+    )
     assert r5.monthly_saving is None
     assert "db.r6g.24xlarge: no price for the alternative" in r5.message
 
@@ -156,8 +200,13 @@ def test_multi_az_outside_production():
     finding = only(run({"kind": "multi_az_non_production"}, change("aws_db_instance", {**db, "tags": DEV})))
     # instance 730 h x ($0.356 - $0.178) = $129.94; storage 20 GB x ($0.23 - $0.115) = $2.30
     assert finding.monthly_saving == Decimal("132.24")
-    assert run({"kind": "multi_az_non_production"}, change("aws_db_instance", {**db, "tags": {"env": "prod"}})) == ()
-    assert run({"kind": "multi_az_non_production"}, change("aws_db_instance", db)) == ()  # environment unknown
+    assert (
+        run({"kind": "multi_az_non_production"}, change("aws_db_instance", {**db, "tags": {"env": "prod"}}))
+        == ()
+    )
+    assert (
+        run({"kind": "multi_az_non_production"}, change("aws_db_instance", db)) == ()
+    )  # environment unknown
 
 
 def test_one_nat_per_az_outside_production():
@@ -180,7 +229,9 @@ def test_oversized_node_pool_without_a_price_says_so():
 
 
 def test_pd_ssd_without_a_price_says_so():
-    finding = only(run({"kind": "pd_ssd_to_balanced"}, change("google_compute_disk", {"type": "pd-ssd", "size": 100})))
+    finding = only(
+        run({"kind": "pd_ssd_to_balanced"}, change("google_compute_disk", {"type": "pd-ssd", "size": 100}))
+    )
     assert finding.monthly_saving is None
     assert finding.message.startswith("pd-ssd disk; pd-balanced: no price for the alternative (")
 
@@ -193,7 +244,13 @@ def test_unattached_eip():
     associated = {
         "root_module": {
             "resources": [
-                {"address": "aws_eip.this", "type": "aws_eip", "name": "this", "mode": "managed", "expressions": {}},
+                {
+                    "address": "aws_eip.this",
+                    "type": "aws_eip",
+                    "name": "this",
+                    "mode": "managed",
+                    "expressions": {},
+                },
                 {
                     "address": "aws_eip_association.this",
                     "type": "aws_eip_association",
@@ -204,7 +261,9 @@ def test_unattached_eip():
             ]
         }
     }
-    assert run({"kind": "unattached_eip"}, change("aws_eip", {"domain": "vpc"}), configuration=associated) == ()
+    assert (
+        run({"kind": "unattached_eip"}, change("aws_eip", {"domain": "vpc"}), configuration=associated) == ()
+    )
 
 
 # -- module defaults ----------------------------------------------------------------------------------
@@ -216,7 +275,10 @@ def module_configuration(variables):
             "module_calls": {
                 "orders_db": {
                     "source": "./modules/db",
-                    "expressions": {"instance_class": {"constant_value": "db.m5.2xlarge"}, "name": {"constant_value": "orders"}},
+                    "expressions": {
+                        "instance_class": {"constant_value": "db.m5.2xlarge"},
+                        "name": {"constant_value": "orders"},
+                    },
                     "module": {
                         "variables": variables,
                         "resources": [
@@ -251,16 +313,25 @@ def test_module_default_override_costs_the_difference():
 def test_a_cheaper_override_is_not_a_finding():
     configuration = module_configuration({"instance_class": {"default": "db.m5.2xlarge"}})
     cheap = change("aws_db_instance", {**DB, "instance_class": "db.m5.large"}, module="module.orders_db")
-    configuration["root_module"]["module_calls"]["orders_db"]["expressions"]["instance_class"]["constant_value"] = "db.m5.large"
+    configuration["root_module"]["module_calls"]["orders_db"]["expressions"]["instance_class"][
+        "constant_value"
+    ] = "db.m5.large"
     assert run({"kind": "module_defaults"}, cheap, configuration=configuration) == ()
 
 
 def test_module_default_from_the_local_module_source(tmp_path):
     module = tmp_path / "modules" / "db"
     module.mkdir(parents=True)
-    (module / "variables.tf").write_text('variable "instance_class" {\n  type    = string\n  default = "db.m5.xlarge"\n}\n')
+    (module / "variables.tf").write_text(
+        'variable "instance_class" {\n  type    = string\n  default = "db.m5.xlarge"\n}\n'
+    )
     finding = only(
-        run({"kind": "module_defaults"}, ORDERS_DB, configuration=module_configuration({}), path=str(tmp_path / "plan.json"))
+        run(
+            {"kind": "module_defaults"},
+            ORDERS_DB,
+            configuration=module_configuration({}),
+            path=str(tmp_path / "plan.json"),
+        )
     )
     assert finding.monthly_saving == Decimal("259.88")  # 730 h x ($0.712 - $0.356)
 
@@ -280,5 +351,7 @@ def test_scope_by_team_and_resource_type():
     )
     web_only = run({"kind": "gp2_to_gp3", "scope": {"teams": ["web"]}}, *volumes, cfg=cfg)
     assert [(f.address, f.team) for f in web_only] == [("aws_ebs_volume.web", "web")]
-    instances_only = run({"kind": "gp2_to_gp3", "scope": {"resource_types": ["aws_instance"]}}, *volumes, cfg=cfg)
+    instances_only = run(
+        {"kind": "gp2_to_gp3", "scope": {"resource_types": ["aws_instance"]}}, *volumes, cfg=cfg
+    )
     assert instances_only == ()

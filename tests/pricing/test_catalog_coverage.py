@@ -14,10 +14,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from costgate.estimate import _side
-from costgate.model import CostgateError, PriceQuery
-from costgate.plan import read_plan
-from costgate.plan_context import PlanContext
+from costgate.errors import CostgateError
+from costgate.estimate.pricer import _side
+from costgate.model import PriceQuery
+from costgate.plan.context import PlanContext
+from costgate.plan.terraform import read_plan
 from costgate.pricing.catalog import EmbeddedCatalog
 from costgate.resources.registry import cost_model, is_free
 from tests.helpers import FIXTURES

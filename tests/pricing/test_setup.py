@@ -12,7 +12,8 @@ from botocore.stub import Stubber
 from click.testing import CliRunner
 
 from costgate.cli import cli
-from costgate.model import CostgateError, Price, PriceQuery
+from costgate.errors import CostgateError
+from costgate.model import Price, PriceQuery
 from costgate.pricing import setup
 from costgate.pricing.source import AmbiguousQuery, PriceChain, PricingUnavailable
 from tests.helpers import change, plan_document

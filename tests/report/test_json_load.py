@@ -5,7 +5,14 @@ from decimal import Decimal
 
 import pytest
 
-from costgate.model import Attribution, BudgetStatus, CheckResult, CostgateError, Finding, Verdict
+from costgate.errors import CostgateError
+from costgate.model import (
+    Attribution,
+    BudgetStatus,
+    CheckResult,
+    Finding,
+    Verdict,
+)
 from costgate.report.json_load import is_report, load_report, report_from_dict
 from costgate.report.json_report import check_dict as check_report_dict
 from costgate.report.json_report import report_dict
@@ -35,7 +42,9 @@ def test_check_report_round_trips(tmp_path):
         (Finding("gp2-to-gp3", "warn", "aws_ebs_volume.x", "use gp3", Decimal("2.00"), "payments"),),
         (BudgetStatus("payments", Decimal(1000), Decimal(900), Decimal("33.36"), "warn", "93% of budget"),),
         Verdict("warning", "payments near budget"),
-        Attribution({"aws_instance.web": "payments"}, Decimal(20), Decimal("37.5"), ("aws_nat_gateway.main",)),
+        Attribution(
+            {"aws_instance.web": "payments"}, Decimal(20), Decimal("37.5"), ("aws_nat_gateway.main",)
+        ),
     )
     path = tmp_path / "check.json"
     path.write_text(json.dumps(check_report_dict(result)))
@@ -55,7 +64,10 @@ def test_is_report_tells_reports_from_plans():
     "content, message",
     [
         ("{not json", "not JSON"),
-        ('{"version": "1", "currency": "EUR", "totals": {}, "resources": [], "warnings": []}', "not a costgate report: "),
+        (
+            '{"version": "1", "currency": "EUR", "totals": {}, "resources": [], "warnings": []}',
+            "not a costgate report: ",
+        ),
         (
             (
                 '{"version": "1", "currency": "USD", "totals": {"monthly_before": "0.00", "monthly_after": "0.00",'

@@ -30,9 +30,22 @@ HOSTILE = [
 ]
 
 
-def resource(address: str, before: str, after: str, *, project: str = "", status: str = PRICED, reason: str = "") -> ResourceEstimate:
+def resource(
+    address: str, before: str, after: str, *, project: str = "", status: str = PRICED, reason: str = ""
+) -> ResourceEstimate:
     action = "create" if before == "0" else "update"
-    return ResourceEstimate(address, "aws_instance", action, "us-east-1", status, reason, Decimal(before), Decimal(after), (), project=project)
+    return ResourceEstimate(
+        address,
+        "aws_instance",
+        action,
+        "us-east-1",
+        status,
+        reason,
+        Decimal(before),
+        Decimal(after),
+        (),
+        project=project,
+    )
 
 
 def estimate_of(*resources: ResourceEstimate, projects=()) -> Estimate:
@@ -70,16 +83,23 @@ def test_decrease_uses_a_minus_sign_and_percent():
 
 
 def test_hostile_names_stay_literal():
-    resources = [resource(name, "0", "10", status=NOT_PRICED if i % 2 else PRICED, reason=f"reason {name}") for i, name in enumerate(HOSTILE)]
+    resources = [
+        resource(name, "0", "10", status=NOT_PRICED if i % 2 else PRICED, reason=f"reason {name}")
+        for i, name in enumerate(HOSTILE)
+    ]
     findings = [Finding("policy<b>", "warn", HOSTILE[1], f"shrink {HOSTILE[0]}", Decimal(5), team=HOSTILE[1])]
     budgets = [BudgetStatus(HOSTILE[2], Decimal(100), Decimal(10), Decimal(80), "ok", HOSTILE[4])]
-    text = render_markdown(check_of(estimate_of(*resources), findings, budgets, Verdict("warning", HOSTILE[3])))
+    text = render_markdown(
+        check_of(estimate_of(*resources), findings, budgets, Verdict("warning", HOSTILE[3]))
+    )
     assert_inert(text)
     assert "&lt;img src=x onerror=alert\\(1\\)&gt;" in text
     assert "@\u2060org/team" in text
     assert "a\\|b\\|c" in text
     assert "\\`code\\`" in text
-    assert "\\[click\\]\\(javascript:\u2060/" not in text and "\\[click\\]\\(javascript:alert\\(1\\)\\)" in text
+    assert (
+        "\\[click\\]\\(javascript:\u2060/" not in text and "\\[click\\]\\(javascript:alert\\(1\\)\\)" in text
+    )
     # the line break inside a name does not start a new table row
     rows = [line for line in text.splitlines() if line.startswith("| ") and "injected" in line]
     assert rows == [r for r in rows if r.count(" | ") == 4]
@@ -88,17 +108,31 @@ def test_hostile_names_stay_literal():
 
 def test_verdict_budgets_findings_blocking_first():
     findings = [
-        Finding("oversized", "warn", "aws_instance.big", "use m5.large instead of m5.4xlarge", Decimal("490.56")),
-        Finding("gp2", "block", "aws_ebs_volume.v", "use gp3 instead of gp2", Decimal("2.00"), team="payments"),
+        Finding(
+            "oversized", "warn", "aws_instance.big", "use m5.large instead of m5.4xlarge", Decimal("490.56")
+        ),
+        Finding(
+            "gp2", "block", "aws_ebs_volume.v", "use gp3 instead of gp2", Decimal("2.00"), team="payments"
+        ),
     ]
-    budgets = [BudgetStatus("payments", Decimal(1000), Decimal(900), Decimal(150), "block", "over budget by $50.00")]
-    result = check_of(estimate_of(resource("aws_instance.big", "0", "150")), findings, budgets, Verdict("blocked", "payments is over budget"))
+    budgets = [
+        BudgetStatus("payments", Decimal(1000), Decimal(900), Decimal(150), "block", "over budget by $50.00")
+    ]
+    result = check_of(
+        estimate_of(resource("aws_instance.big", "0", "150")),
+        findings,
+        budgets,
+        Verdict("blocked", "payments is over budget"),
+    )
     text = render_markdown(result)
     assert "**Verdict: ⛔ blocked**: payments is over budget" in text
     assert "| payments | $900.00 | +$150.00 | $1,050.00 | $1,000.00 | ⛔ over budget by $50\\.00 |" in text
     block_at, warn_at = text.index("gp3 instead"), text.index("m5\\.large instead")
     assert block_at < warn_at
-    assert "aws\\_instance\\.big: use m5\\.large instead of m5\\.4xlarge; saves $490.56/month (oversized)" in text
+    assert (
+        "aws\\_instance\\.big: use m5\\.large instead of m5\\.4xlarge; saves $490.56/month (oversized)"
+        in text
+    )
     assert "Attribution: 50% of resources and 75% of the cost change have an owning team." in text
     assert "aws\\_instance\\.orphan" in text
 
@@ -113,13 +147,18 @@ def test_top_twenty_then_details():
 
 
 def test_over_the_limit_collapses_then_truncates():
-    resources = [resource(f"module.m{i}.aws_instance.x", "0", "1", status=NOT_PRICED, reason="r" * 50) for i in range(2000)]
+    resources = [
+        resource(f"module.m{i}.aws_instance.x", "0", "1", status=NOT_PRICED, reason="r" * 50)
+        for i in range(2000)
+    ]
     estimate = estimate_of(*resources)
     full = render_markdown(estimate, max_chars=10**7)
     assert len(full) > 65536 and "<details>" in full
     collapsed = render_markdown(estimate)
     assert len(collapsed) <= 65536
-    assert "<details>" not in collapsed and "2000 resources not priced (listed in the JSON report)." in collapsed
+    assert (
+        "<details>" not in collapsed and "2000 resources not priced (listed in the JSON report)." in collapsed
+    )
     tiny = render_markdown(estimate, max_chars=600)
     assert len(tiny) <= 600
     assert "Comment truncated" in tiny
@@ -127,24 +166,37 @@ def test_over_the_limit_collapses_then_truncates():
 
 
 def test_several_projects_a_row_each_then_details():
-    projects = [Project("network", "infra/network/plan.json", Decimal(0), Decimal(30)), Project("api", "infra/api/plan.json", Decimal(10), Decimal(5))]
+    projects = [
+        Project("network", "infra/network/plan.json", Decimal(0), Decimal(30)),
+        Project("api", "infra/api/plan.json", Decimal(10), Decimal(5)),
+    ]
     estimate = estimate_of(
-        resource("aws_nat_gateway.a", "0", "30", project="network"), resource("aws_instance.b", "10", "5", project="api"), projects=projects
+        resource("aws_nat_gateway.a", "0", "30", project="network"),
+        resource("aws_instance.b", "10", "5", project="api"),
+        projects=projects,
     )
     text = render_markdown(estimate)
     assert "| network | $0.00 | $30.00 | +$30.00 |" in text
     assert "| api | $10.00 | $5.00 | −$5.00 |" in text
-    assert text.index("#### network: +$30.00") < text.index("aws\\_nat\\_gateway\\.a") < text.index("#### api: −$5.00")
+    assert (
+        text.index("#### network: +$30.00")
+        < text.index("aws\\_nat\\_gateway\\.a")
+        < text.index("#### api: −$5.00")
+    )
     assert text.index("#### api: −$5.00") < text.index("aws\\_instance\\.b")
     assert "**Monthly cost change: +$25.00** ($10.00 → $35.00, +250%)" in text
 
 
 def test_example_fixture_renders():
-    from costgate.estimate import ProjectPlan, estimate
-    from costgate.plan import read_plan
-    from costgate.plan_input import read_document
+    from costgate.estimate.pricer import estimate
+    from costgate.model import ProjectPlan
+    from costgate.plan.read import read_document
+    from costgate.plan.terraform import read_plan
     from costgate.pricing.setup import price_chain
 
     path = FIXTURES / "plans" / "example.json"
-    result = estimate([ProjectPlan("example", str(path), read_plan(read_document(path), str(path), None))], price_chain("embedded"))
+    result = estimate(
+        [ProjectPlan("example", str(path), read_plan(read_document(path), str(path), None))],
+        price_chain("embedded"),
+    )
     assert render_markdown(result).startswith("### 💰 costgate cost estimate")

@@ -43,9 +43,21 @@ def aws_rds_cluster(side: Side) -> list[CostComponent]:
     engine = side.get("engine", "aurora")
     if isinstance(engine, str) and engine not in ENGINES:
         # Multi-AZ DB clusters of MySQL/PostgreSQL bill three instances of db_cluster_instance_class.
-        return [not_priced(f"Multi-AZ DB cluster ({engine})", "hours", f"RDS Multi-AZ DB clusters ({engine}) are not priced yet")]
+        return [
+            not_priced(
+                f"Multi-AZ DB cluster ({engine})",
+                "hours",
+                f"RDS Multi-AZ DB clusters ({engine}) are not priced yet",
+            )
+        ]
     if side.get("engine_mode") == "serverless":
-        return [not_priced("Aurora Serverless v1 capacity", "ACU-hours", "Aurora Serverless v1 (engine_mode serverless) is not priced yet")]
+        return [
+            not_priced(
+                "Aurora Serverless v1 capacity",
+                "ACU-hours",
+                "Aurora Serverless v1 (engine_mode serverless) is not priced yet",
+            )
+        ]
     optimized = _io_optimized(side.setting("storage_type", ""))
     if isinstance(optimized, Unknown):
         return [monthly("Storage", "GB-months", optimized, optimized)]
@@ -54,7 +66,9 @@ def aws_rds_cluster(side: Side) -> list[CostComponent]:
         usage(
             "Storage (I/O-Optimized)" if optimized else "Storage",
             "GB-months",
-            aws_query(side, "AmazonRDS", "Database Storage", usagetype=usage_type(side.region, f"Aurora:{storage}")),
+            aws_query(
+                side, "AmazonRDS", "Database Storage", usagetype=usage_type(side.region, f"Aurora:{storage}")
+            ),
             usage_key="storage_gb",
             quantity=side.usage("storage_gb"),
         )
@@ -64,7 +78,12 @@ def aws_rds_cluster(side: Side) -> list[CostComponent]:
             usage(
                 "I/O requests",
                 "requests",
-                aws_query(side, "AmazonRDS", "System Operation", usagetype=usage_type(side.region, "Aurora:StorageIOUsage")),
+                aws_query(
+                    side,
+                    "AmazonRDS",
+                    "System Operation",
+                    usagetype=usage_type(side.region, "Aurora:StorageIOUsage"),
+                ),
                 usage_key="monthly_io_requests",
                 quantity=side.usage("monthly_io_requests"),
             )
@@ -73,7 +92,9 @@ def aws_rds_cluster(side: Side) -> list[CostComponent]:
         usage(
             "Backup storage beyond the free allowance",
             "GB-months",
-            aws_query(side, "AmazonRDS", "Storage Snapshot", usagetype=usage_type(side.region, "Aurora:BackupUsage")),
+            aws_query(
+                side, "AmazonRDS", "Storage Snapshot", usagetype=usage_type(side.region, "Aurora:BackupUsage")
+            ),
             usage_key="backup_snapshot_size_gb",
             quantity=side.usage("backup_snapshot_size_gb"),
         )
@@ -85,7 +106,13 @@ def aws_rds_cluster_instance(side: Side) -> list[CostComponent]:
     engine = side.get("engine", "aurora")
     instance_class = side.get("instance_class")
     if isinstance(engine, str) and engine not in ENGINES:
-        return [not_priced(f"Database instance ({engine})", "hours", f"cluster instances of engine {engine!r} are not priced yet")]
+        return [
+            not_priced(
+                f"Database instance ({engine})",
+                "hours",
+                f"cluster instances of engine {engine!r} are not priced yet",
+            )
+        ]
     database_engine = ENGINES[engine] if isinstance(engine, str) else engine
     cluster = _cluster(side)
     optimized = _io_optimized(cluster.setting("storage_type", "") if cluster else "")
@@ -120,7 +147,9 @@ def serverless_v2(side: Side, cluster: Side | None, database_engine: Any, optimi
         return not_priced(name, "ACU-hours", reason)
     low, high = number(scaling.get("min_capacity")), number(scaling.get("max_capacity"))
     if low is None or high is None:
-        return not_priced(name, "ACU-hours", "serverlessv2_scaling_configuration needs min_capacity and max_capacity")
+        return not_priced(
+            name, "ACU-hours", "serverlessv2_scaling_configuration needs min_capacity and max_capacity"
+        )
     # Capacity counts whole units; ACUs move in steps of 0.5, so count half-ACUs when needed.
     step = Decimal(1) if low == low.to_integral() and high == high.to_integral() else Decimal("0.5")
     unit_label = "ACUs" if step == 1 else "half-ACUs"
@@ -129,8 +158,19 @@ def serverless_v2(side: Side, cluster: Side | None, database_engine: Any, optimi
         name,
         "ACU-hours",
         HOURS_PER_MONTH * step,
-        aws_query(side, "AmazonRDS", "ServerlessV2", databaseEngine=database_engine, usagetype=usage_type(side.region, f"Aurora:{kind}")),
-        per=Capacity(f"serverlessv2_scaling_configuration ({unit_label})", int(low / step), int(low / step), int(high / step)),
+        aws_query(
+            side,
+            "AmazonRDS",
+            "ServerlessV2",
+            databaseEngine=database_engine,
+            usagetype=usage_type(side.region, f"Aurora:{kind}"),
+        ),
+        per=Capacity(
+            f"serverlessv2_scaling_configuration ({unit_label})",
+            int(low / step),
+            int(low / step),
+            int(high / step),
+        ),
     )
 
 

@@ -85,7 +85,9 @@ def template_volumes(template: Side) -> list[CostComponent]:
             volume_components(
                 template,
                 template.setting(path + "volume_type", "gp2"),
-                number(template.setting(path + "volume_size", DEFAULT_ROOT_VOLUME_GB), DEFAULT_ROOT_VOLUME_GB),
+                number(
+                    template.setting(path + "volume_size", DEFAULT_ROOT_VOLUME_GB), DEFAULT_ROOT_VOLUME_GB
+                ),
                 template.setting(path + "iops", None),
                 template.setting(path + "throughput", None),
                 label=f"Block device {mapping.get('device_name') or index}",

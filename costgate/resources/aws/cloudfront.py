@@ -16,7 +16,9 @@ def aws_cloudfront_distribution(side: Side) -> list[CostComponent]:
         usage(
             "Data transfer out to internet (US, Mexico, Canada)",
             "GB",
-            query("aws", "AmazonCloudFront", "global", "Data Transfer", usagetype="US-DataTransfer-Out-Bytes"),
+            query(
+                "aws", "AmazonCloudFront", "global", "Data Transfer", usagetype="US-DataTransfer-Out-Bytes"
+            ),
             usage_key="monthly_data_transfer_to_internet_gb.us",
             quantity=side.usage("monthly_data_transfer_to_internet_gb.us"),
         ),
@@ -39,7 +41,11 @@ def aws_cloudfront_distribution(side: Side) -> list[CostComponent]:
 
 USAGE_KEYS = {
     "aws_cloudfront_distribution": (
-        UsageKey("monthly_data_transfer_to_internet_gb.us", "GB", "Data sent to viewers from US, Mexico and Canada edges"),
+        UsageKey(
+            "monthly_data_transfer_to_internet_gb.us",
+            "GB",
+            "Data sent to viewers from US, Mexico and Canada edges",
+        ),
         UsageKey("monthly_http_requests.us", "requests", "HTTP requests at US, Mexico and Canada edges"),
         UsageKey("monthly_https_requests.us", "requests", "HTTPS requests at US, Mexico and Canada edges"),
     ),

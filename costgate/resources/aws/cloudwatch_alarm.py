@@ -19,13 +19,24 @@ def aws_cloudwatch_metric_alarm(side: Side) -> list[CostComponent]:
     queries = side.get("metric_query") or []
     if isinstance(queries, Unknown):
         return [monthly("Standard resolution alarm", "alarm metrics", queries, queries)]
-    metrics = [q for q in queries if isinstance(q, dict) and q.get("metric")] if isinstance(queries, list) else []
-    periods: list[Any] = [side.get("period")] if not metrics else [(m["metric"][0] or {}).get("period") for m in metrics]
+    metrics = (
+        [q for q in queries if isinstance(q, dict) and q.get("metric")] if isinstance(queries, list) else []
+    )
+    periods: list[Any] = (
+        [side.get("period")] if not metrics else [(m["metric"][0] or {}).get("period") for m in metrics]
+    )
     count = len(metrics) or 1
     if side.get("threshold_metric_id"):
         count = ANOMALY_DETECTION_METRICS * count
-    high = any(p is not None and not isinstance(p, Unknown) and number(p) < HIGH_RESOLUTION_BELOW_SECONDS for p in periods)
-    label, usage_name = ("High resolution", "CW:HighResAlarmMonitorUsage") if high else ("Standard resolution", "CW:AlarmMonitorUsage")
+    high = any(
+        p is not None and not isinstance(p, Unknown) and number(p) < HIGH_RESOLUTION_BELOW_SECONDS
+        for p in periods
+    )
+    label, usage_name = (
+        ("High resolution", "CW:HighResAlarmMonitorUsage")
+        if high
+        else ("Standard resolution", "CW:AlarmMonitorUsage")
+    )
     return [
         monthly(
             f"{label} alarm",

@@ -25,9 +25,27 @@ def aws_docdb_cluster(side: Side) -> list[CostComponent]:
         return aws_query(side, "AmazonDocDB", family, usagetype=usage_type(side.region, suffix))
 
     return [
-        usage("Storage", "GB-months", query("Database Storage", "StorageUsage"), "storage_gb", side.usage("storage_gb")),
-        usage("I/O requests", "requests", query("System Operation", "StorageIOUsage"), "monthly_io_requests", side.usage("monthly_io_requests")),
-        usage("Backup storage beyond the free allowance", "GB-months", query("Storage Snapshot", "BackupUsage"), "backup_storage_gb", side.usage("backup_storage_gb")),
+        usage(
+            "Storage",
+            "GB-months",
+            query("Database Storage", "StorageUsage"),
+            "storage_gb",
+            side.usage("storage_gb"),
+        ),
+        usage(
+            "I/O requests",
+            "requests",
+            query("System Operation", "StorageIOUsage"),
+            "monthly_io_requests",
+            side.usage("monthly_io_requests"),
+        ),
+        usage(
+            "Backup storage beyond the free allowance",
+            "GB-months",
+            query("Storage Snapshot", "BackupUsage"),
+            "backup_storage_gb",
+            side.usage("backup_storage_gb"),
+        ),
     ]
 
 

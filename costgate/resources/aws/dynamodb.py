@@ -30,7 +30,12 @@ def aws_dynamodb_table(side: Side) -> list[CostComponent]:
                 usage(
                     f"{kind} request units (on-demand)",
                     "request units",
-                    aws_query(side, "AmazonDynamoDB", "Amazon DynamoDB PayPerRequest Throughput", usagetype=usage_type(side.region, suffix)),
+                    aws_query(
+                        side,
+                        "AmazonDynamoDB",
+                        "Amazon DynamoDB PayPerRequest Throughput",
+                        usagetype=usage_type(side.region, suffix),
+                    ),
                     usage_key=key,
                     quantity=side.usage(key),
                 )
@@ -56,7 +61,12 @@ def aws_dynamodb_table(side: Side) -> list[CostComponent]:
         usage(
             "Data storage",
             "GB-months",
-            aws_query(side, "AmazonDynamoDB", "Database Storage", usagetype=usage_type(side.region, "TimedStorage-ByteHrs")),
+            aws_query(
+                side,
+                "AmazonDynamoDB",
+                "Database Storage",
+                usagetype=usage_type(side.region, "TimedStorage-ByteHrs"),
+            ),
             usage_key="storage_gb",
             quantity=side.usage("storage_gb"),
         )
@@ -77,7 +87,11 @@ def _capacity(side: Side, kind: str, scaling: tuple[int, int] | None) -> CostCom
     low, high = scaling
     current = int(units) if isinstance(units, Decimal) and units else low
     return monthly(
-        name, "capacity-unit-hours", HOURS_PER_MONTH, _capacity_query(side, kind), per=Capacity(f"{kind}_capacity", current, low, high)
+        name,
+        "capacity-unit-hours",
+        HOURS_PER_MONTH,
+        _capacity_query(side, kind),
+        per=Capacity(f"{kind}_capacity", current, low, high),
     )
 
 

@@ -28,7 +28,12 @@ VOLUME_NAMES = {
 
 
 def volume_components(
-    side: Side, volume_type: Any, size_gb: Any, iops: Any = None, throughput: Any = None, label: str = "Storage"
+    side: Side,
+    volume_type: Any,
+    size_gb: Any,
+    iops: Any = None,
+    throughput: Any = None,
+    label: str = "Storage",
 ) -> list[CostComponent]:
     """The cost components of one EBS volume; `label` prefixes the names ("Root volume: Storage ...").
 
@@ -66,8 +71,16 @@ def volume_components(
                 monthly(
                     f"{label}: provisioned throughput above 125 MiB/s (gp3)",
                     "MiBps-months",
-                    throughput if isinstance(throughput, Unknown) else max(throughput - GP3_FREE_THROUGHPUT, Decimal(0)),
-                    aws_query(side, "AmazonEC2", "Provisioned Throughput", volumeApiName="gp3", group="EBS Throughput"),
+                    throughput
+                    if isinstance(throughput, Unknown)
+                    else max(throughput - GP3_FREE_THROUGHPUT, Decimal(0)),
+                    aws_query(
+                        side,
+                        "AmazonEC2",
+                        "Provisioned Throughput",
+                        volumeApiName="gp3",
+                        group="EBS Throughput",
+                    ),
                 )
             )
     elif volume_type in ("io1", "io2"):
@@ -84,7 +97,9 @@ def volume_components(
             usage(
                 f"{label}: I/O requests (magnetic)",
                 "I/O requests",
-                aws_query(side, "AmazonEC2", "System Operation", volumeApiName="standard", group="EBS I/O Requests"),
+                aws_query(
+                    side, "AmazonEC2", "System Operation", volumeApiName="standard", group="EBS I/O Requests"
+                ),
                 usage_key="monthly_standard_io_requests",
             )
         )
@@ -92,7 +107,11 @@ def volume_components(
 
 
 def _is_zero(component: CostComponent) -> bool:
-    return isinstance(component.monthly_quantity, Decimal) and component.monthly_quantity == 0 and "above" in component.name
+    return (
+        isinstance(component.monthly_quantity, Decimal)
+        and component.monthly_quantity == 0
+        and "above" in component.name
+    )
 
 
 def aws_ebs_volume(side: Side) -> list[CostComponent]:
@@ -100,7 +119,11 @@ def aws_ebs_volume(side: Side) -> list[CostComponent]:
     if size is None:
         size = Unknown("size", "the volume size comes from its snapshot, known only after apply")
     return volume_components(
-        side, side.setting("type", "gp2"), number(size), side.setting("iops", None), side.setting("throughput", None)
+        side,
+        side.setting("type", "gp2"),
+        number(size),
+        side.setting("iops", None),
+        side.setting("throughput", None),
     )
 
 

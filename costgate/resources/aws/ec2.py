@@ -28,7 +28,9 @@ from costgate.resources.base import (
 )
 
 TENANCY = {"default": "Shared", "dedicated": "Dedicated", "host": "Host"}
-DEFAULT_ROOT_VOLUME_GB = 8  # the size of the common Linux AMIs' root snapshot; Infracost uses the same default
+DEFAULT_ROOT_VOLUME_GB = (
+    8  # the size of the common Linux AMIs' root snapshot; Infracost uses the same default
+)
 # EC2 detailed monitoring publishes 7 metrics at 1-minute resolution, billed as custom metrics
 # (https://aws.amazon.com/cloudwatch/pricing/, "Detailed Monitoring for EC2 Instances").
 DETAILED_MONITORING_METRICS = 7
@@ -65,7 +67,9 @@ def instance_query(side: Side, instance_type: Any, operating_system: str = "Linu
     )
 
 
-def instance_hours(side: Side, instance_type: Any, operating_system: str = "Linux", tenancy: str = "Shared", per=None):
+def instance_hours(
+    side: Side, instance_type: Any, operating_system: str = "Linux", tenancy: str = "Shared", per=None
+):
     label = "Linux/UNIX" if operating_system == "Linux" else operating_system
     name = f"Instance usage ({label}, on-demand, {shown(instance_type)})"
     return hourly(name, instance_query(side, instance_type, operating_system, tenancy), per=per)
@@ -116,7 +120,9 @@ def detailed_monitoring(side: Side, enabled: bool, per: Capacity | None = None) 
             "EC2 detailed monitoring",
             "metrics",
             DETAILED_MONITORING_METRICS,
-            aws_query(side, "AmazonCloudWatch", "Metric", usagetype=usage_type(side.region, "CW:MetricMonitorUsage")),
+            aws_query(
+                side, "AmazonCloudWatch", "Metric", usagetype=usage_type(side.region, "CW:MetricMonitorUsage")
+            ),
             per=per,
         )
     ]
@@ -149,7 +155,11 @@ def cpu_credits(side: Side, instance_type: Any, system: str = "Linux") -> list[C
 
 USAGE_KEYS = {
     "aws_instance": (
-        UsageKey("monthly_cpu_credit_hrs", "vCPU-hours", "Surplus CPU credits (vCPU-hours above baseline) per month"),
+        UsageKey(
+            "monthly_cpu_credit_hrs",
+            "vCPU-hours",
+            "Surplus CPU credits (vCPU-hours above baseline) per month",
+        ),
     ),
 }
 
@@ -178,4 +188,3 @@ def instance_volumes(side: Side) -> list[CostComponent]:
             )
         )
     return components
-

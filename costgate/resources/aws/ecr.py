@@ -12,11 +12,18 @@ def aws_ecr_repository(side: Side) -> list[CostComponent]:
         usage(
             "Storage",
             "GB-months",
-            aws_query(side, "AmazonECR", "EC2 Container Registry", usagetype=usage_type(side.region, "TimedStorage-ByteHrs")),
+            aws_query(
+                side,
+                "AmazonECR",
+                "EC2 Container Registry",
+                usagetype=usage_type(side.region, "TimedStorage-ByteHrs"),
+            ),
             usage_key="storage_gb",
             quantity=side.usage("storage_gb"),
         )
     ]
 
 
-USAGE_KEYS = {"aws_ecr_repository": (UsageKey("storage_gb", "GB", "Average GB of images stored over the month"),)}
+USAGE_KEYS = {
+    "aws_ecr_repository": (UsageKey("storage_gb", "GB", "Average GB of images stored over the month"),)
+}

@@ -28,18 +28,28 @@ def aws_ecs_service(side: Side) -> list[CostComponent]:
     definitions = side.referenced("task_definition", "aws_ecs_task_definition")
     if not definitions:
         reason = "its task definition is not in this plan"
-        return [not_priced("Per vCPU per hour", "vCPU-hours", reason), not_priced("Per GB per hour", "GB-hours", reason)]
+        return [
+            not_priced("Per vCPU per hour", "vCPU-hours", reason),
+            not_priced("Per GB per hour", "GB-hours", reason),
+        ]
     definition = definitions[0]
     vcpu = number(definition.get("cpu"), Unknown("cpu", "the task definition sets no task-level cpu"))
-    memory = number(definition.get("memory"), Unknown("memory", "the task definition sets no task-level memory"))
+    memory = number(
+        definition.get("memory"), Unknown("memory", "the task definition sets no task-level memory")
+    )
     per = tasks(side)
     if isinstance(per, Unknown):
-        return [hourly("Per vCPU per hour", per, per, unit="vCPU-hours"), hourly("Per GB per hour", per, per, unit="GB-hours")]
+        return [
+            hourly("Per vCPU per hour", per, per, unit="vCPU-hours"),
+            hourly("Per GB per hour", per, per, unit="GB-hours"),
+        ]
     missing = unknown_among(vcpu, memory)
     return [
         hourly(
             "Per vCPU per hour",
-            aws_query(side, "AmazonECS", "Compute", usagetype=usage_type(side.region, "Fargate-vCPU-Hours:perCPU")),
+            aws_query(
+                side, "AmazonECS", "Compute", usagetype=usage_type(side.region, "Fargate-vCPU-Hours:perCPU")
+            ),
             missing or vcpu / CPU_UNITS_PER_VCPU,
             unit="vCPU-hours",
             per=per,
@@ -65,13 +75,19 @@ def fargate_launch(side: Side) -> str | Unknown | None:
     strategy = side.get("capacity_provider_strategy")
     if isinstance(strategy, Unknown):
         return strategy
-    names = {s.get("capacity_provider") for s in strategy if isinstance(s, dict)} if isinstance(strategy, list) else set()
+    names = (
+        {s.get("capacity_provider") for s in strategy if isinstance(s, dict)}
+        if isinstance(strategy, list)
+        else set()
+    )
     for name in ("FARGATE", "FARGATE_SPOT"):
         if name in names:
             return name
     if not launch_type and not names:
         # Neither is set: the cluster's default capacity provider strategy decides, which may be Fargate.
-        return Unknown("launch_type", "the cluster's default capacity provider strategy decides where the tasks run")
+        return Unknown(
+            "launch_type", "the cluster's default capacity provider strategy decides where the tasks run"
+        )
     return None
 
 

@@ -16,7 +16,14 @@ def aws_efs_file_system(side: Side) -> list[CostComponent]:
         usage(
             "Storage (One Zone)" if one_zone else "Storage (Standard)",
             "GB-months",
-            aws_query(side, "AmazonEFS", "Storage", usagetype=usage_type(side.region, "TimedStorage-Z-ByteHrs" if one_zone else "TimedStorage-ByteHrs")),
+            aws_query(
+                side,
+                "AmazonEFS",
+                "Storage",
+                usagetype=usage_type(
+                    side.region, "TimedStorage-Z-ByteHrs" if one_zone else "TimedStorage-ByteHrs"
+                ),
+            ),
             "storage_gb",
             side.usage("storage_gb"),
         )
@@ -27,12 +34,26 @@ def aws_efs_file_system(side: Side) -> list[CostComponent]:
             monthly(
                 "Provisioned throughput",
                 "MiBps-months",
-                number(side.get("provisioned_throughput_in_mibps"), Unknown("provisioned_throughput_in_mibps", "provisioned throughput mode needs it")),
-                aws_query(side, "AmazonEFS", "Provisioned Throughput", usagetype=usage_type(side.region, "ProvisionedTP-MiBpsHrs")),
+                number(
+                    side.get("provisioned_throughput_in_mibps"),
+                    Unknown("provisioned_throughput_in_mibps", "provisioned throughput mode needs it"),
+                ),
+                aws_query(
+                    side,
+                    "AmazonEFS",
+                    "Provisioned Throughput",
+                    usagetype=usage_type(side.region, "ProvisionedTP-MiBpsHrs"),
+                ),
             )
         )
     elif mode == "elastic":
-        components.append(not_priced("Elastic throughput (reads and writes)", "GB", "elastic throughput data transfer is not priced yet"))
+        components.append(
+            not_priced(
+                "Elastic throughput (reads and writes)",
+                "GB",
+                "elastic throughput data transfer is not priced yet",
+            )
+        )
     return components
 
 

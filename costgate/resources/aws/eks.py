@@ -26,7 +26,9 @@ def aws_eks_cluster(side: Side) -> list[CostComponent]:
     return [
         hourly(
             "EKS cluster",
-            aws_query(side, "AmazonEKS", "Compute", usagetype=usage_type(side.region, "AmazonEKS-Hours:perCluster")),
+            aws_query(
+                side, "AmazonEKS", "Compute", usagetype=usage_type(side.region, "AmazonEKS-Hours:perCluster")
+            ),
         )
     ]
 
@@ -57,4 +59,3 @@ def node_type(side: Side) -> Any:
     if isinstance(types, Unknown):
         return types
     return types[0] if types else DEFAULT_NODE_TYPE
-

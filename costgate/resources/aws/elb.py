@@ -24,7 +24,9 @@ def aws_lb(side: Side) -> list[CostComponent]:
         return [not_priced("Load balancer", "hours", f"unknown load balancer type {kind!r}")]
     family, label, capacity = KINDS[kind]
     return [
-        hourly(label, aws_query(side, "AWSELB", family, usagetype=usage_type(side.region, "LoadBalancerUsage"))),
+        hourly(
+            label, aws_query(side, "AWSELB", family, usagetype=usage_type(side.region, "LoadBalancerUsage"))
+        ),
         usage(
             capacity,
             "LCU-hours",
@@ -38,7 +40,10 @@ def aws_lb(side: Side) -> list[CostComponent]:
 def aws_elb(side: Side) -> list[CostComponent]:
     family = "Load Balancer"
     return [
-        hourly("Classic load balancer", aws_query(side, "AWSELB", family, usagetype=usage_type(side.region, "LoadBalancerUsage"))),
+        hourly(
+            "Classic load balancer",
+            aws_query(side, "AWSELB", family, usagetype=usage_type(side.region, "LoadBalancerUsage")),
+        ),
         usage(
             "Data processed",
             "GB",
@@ -49,9 +54,15 @@ def aws_elb(side: Side) -> list[CostComponent]:
     ]
 
 
-_LCU = UsageKey("monthly_lcu_hours", "LCU-hours", "Capacity unit-hours (LCU, NLCU or GLCU) per month: 730 x the average units in use")
+_LCU = UsageKey(
+    "monthly_lcu_hours",
+    "LCU-hours",
+    "Capacity unit-hours (LCU, NLCU or GLCU) per month: 730 x the average units in use",
+)
 USAGE_KEYS = {
     "aws_lb": (_LCU,),
     "aws_alb": (_LCU,),
-    "aws_elb": (UsageKey("monthly_data_processed_gb", "GB", "Data processed by the classic load balancer per month"),),
+    "aws_elb": (
+        UsageKey("monthly_data_processed_gb", "GB", "Data processed by the classic load balancer per month"),
+    ),
 }

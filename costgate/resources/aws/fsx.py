@@ -9,7 +9,11 @@ from __future__ import annotations
 from costgate.model import CostComponent, Unknown
 from costgate.resources.base import Side, UsageKey, aws_query, monthly, not_priced, number, shown, usage
 
-LUSTRE_DEPLOYMENTS = {"SCRATCH_2": "Scratch_2", "PERSISTENT_1": "Persistent_1", "PERSISTENT_2": "Persistent_2"}
+LUSTRE_DEPLOYMENTS = {
+    "SCRATCH_2": "Scratch_2",
+    "PERSISTENT_1": "Persistent_1",
+    "PERSISTENT_2": "Persistent_2",
+}
 
 
 def aws_fsx_windows_file_system(side: Side) -> list[CostComponent]:
@@ -20,13 +24,26 @@ def aws_fsx_windows_file_system(side: Side) -> list[CostComponent]:
             f"{storage_type} storage ({deployment})",
             "GB-months",
             _required(side, "storage_capacity"),
-            aws_query(side, "AmazonFSx", "Storage", fileSystemType="Windows", storageType=storage_type, deploymentOption=deployment),
+            aws_query(
+                side,
+                "AmazonFSx",
+                "Storage",
+                fileSystemType="Windows",
+                storageType=storage_type,
+                deploymentOption=deployment,
+            ),
         ),
         monthly(
             f"Throughput capacity ({deployment})",
             "MBps-months",
             _required(side, "throughput_capacity"),
-            aws_query(side, "AmazonFSx", "Provisioned Throughput", fileSystemType="Windows", deploymentOption=deployment),
+            aws_query(
+                side,
+                "AmazonFSx",
+                "Provisioned Throughput",
+                fileSystemType="Windows",
+                deploymentOption=deployment,
+            ),
         ),
         usage(
             "Backup storage",
@@ -42,10 +59,18 @@ def aws_fsx_lustre_file_system(side: Side) -> list[CostComponent]:
     deployment = side.setting("deployment_type", "SCRATCH_1")
     storage_type = side.setting("storage_type", "SSD")
     if deployment not in LUSTRE_DEPLOYMENTS or storage_type != "SSD":
-        return [not_priced(f"Storage ({deployment}, {storage_type})", "GB-months", f"Lustre {deployment} {storage_type} storage is not priced yet")]
+        return [
+            not_priced(
+                f"Storage ({deployment}, {storage_type})",
+                "GB-months",
+                f"Lustre {deployment} {storage_type} storage is not priced yet",
+            )
+        ]
     throughput = side.get("per_unit_storage_throughput") if deployment.startswith("PERSISTENT") else "N/A"
     if throughput is None:
-        throughput = Unknown("per_unit_storage_throughput", "persistent Lustre needs per_unit_storage_throughput")
+        throughput = Unknown(
+            "per_unit_storage_throughput", "persistent Lustre needs per_unit_storage_throughput"
+        )
     return [
         monthly(
             f"SSD storage ({LUSTRE_DEPLOYMENTS[deployment]}"

@@ -19,18 +19,43 @@ def aws_kinesis_stream(side: Side) -> list[CostComponent]:
     if mode == "ON_DEMAND":
         return [
             hourly("Stream (on-demand)", _query(side, "OnDemand-StreamHour"), unit="stream-hours"),
-            usage("Data ingested (on-demand)", "GB", _query(side, "OnDemand-BilledIncomingBytes"), "monthly_on_demand_data_in_gb", side.usage("monthly_on_demand_data_in_gb")),
-            usage("Data retrieved (on-demand)", "GB", _query(side, "OnDemand-BilledOutgoingBytes"), "monthly_on_demand_data_out_gb", side.usage("monthly_on_demand_data_out_gb")),
+            usage(
+                "Data ingested (on-demand)",
+                "GB",
+                _query(side, "OnDemand-BilledIncomingBytes"),
+                "monthly_on_demand_data_in_gb",
+                side.usage("monthly_on_demand_data_in_gb"),
+            ),
+            usage(
+                "Data retrieved (on-demand)",
+                "GB",
+                _query(side, "OnDemand-BilledOutgoingBytes"),
+                "monthly_on_demand_data_out_gb",
+                side.usage("monthly_on_demand_data_out_gb"),
+            ),
         ]
     return [
-        hourly("Shard hours (provisioned)", _query(side, "Storage-ShardHour"), number(side.get("shard_count"), 1), unit="shard-hours"),
-        usage("PUT payload units", "units", _query(side, "PutRequestPayloadUnits"), "monthly_put_payload_units", side.usage("monthly_put_payload_units")),
+        hourly(
+            "Shard hours (provisioned)",
+            _query(side, "Storage-ShardHour"),
+            number(side.get("shard_count"), 1),
+            unit="shard-hours",
+        ),
+        usage(
+            "PUT payload units",
+            "units",
+            _query(side, "PutRequestPayloadUnits"),
+            "monthly_put_payload_units",
+            side.usage("monthly_put_payload_units"),
+        ),
     ]
 
 
 USAGE_KEYS = {
     "aws_kinesis_stream": (
-        UsageKey("monthly_put_payload_units", "units", "25 KB PUT payload units per month (provisioned mode)"),
+        UsageKey(
+            "monthly_put_payload_units", "units", "25 KB PUT payload units per month (provisioned mode)"
+        ),
         UsageKey("monthly_on_demand_data_in_gb", "GB", "Data written per month (on-demand mode)"),
         UsageKey("monthly_on_demand_data_out_gb", "GB", "Data read per month (on-demand mode)"),
     ),

@@ -49,7 +49,12 @@ def aws_lambda_function(side: Side) -> list[CostComponent]:
         usage(
             compute_name,
             "GB-seconds",
-            aws_query(side, "AWSLambda", "Serverless", usagetype=usage_type(side.region, "Lambda-GB-Second" + suffix)),
+            aws_query(
+                side,
+                "AWSLambda",
+                "Serverless",
+                usagetype=usage_type(side.region, "Lambda-GB-Second" + suffix),
+            ),
             usage_key="request_duration_ms",
             quantity=gb_seconds,
         )
@@ -60,7 +65,11 @@ def aws_lambda_function(side: Side) -> list[CostComponent]:
 USAGE_KEYS = {
     "aws_lambda_function": (
         UsageKey("monthly_requests", "requests", "Invocations per month"),
-        UsageKey("request_duration_ms", "ms", "Average duration of one invocation (with monthly_requests gives GB-seconds)"),
+        UsageKey(
+            "request_duration_ms",
+            "ms",
+            "Average duration of one invocation (with monthly_requests gives GB-seconds)",
+        ),
     ),
 }
 
@@ -77,12 +86,22 @@ def aws_lambda_provisioned_concurrency_config(side: Side) -> list[CostComponent]
     functions = side.referenced("function_name", "aws_lambda_function")
     name = "Provisioned concurrency"
     if not functions:
-        return [not_priced(name, "GB-seconds", "the function it configures is not in this plan (its memory size is unknown)")]
+        return [
+            not_priced(
+                name,
+                "GB-seconds",
+                "the function it configures is not in this plan (its memory size is unknown)",
+            )
+        ]
     function = functions[0]
     memory_mb = number(function.setting("memory_size", 128), Decimal(128))
     architectures = function.get("architectures") or ["x86_64"]
     if isinstance(architectures, list) and "arm64" in architectures:
-        return [not_priced(f"{name} (arm64)", "GB-seconds", "arm64 provisioned concurrency prices are not in the catalog")]
+        return [
+            not_priced(
+                f"{name} (arm64)", "GB-seconds", "arm64 provisioned concurrency prices are not in the catalog"
+            )
+        ]
     missing = unknown_among(executions, memory_mb)
     if missing is not None:
         return [not_priced(name, "GB-seconds", missing.reason)]
@@ -91,6 +110,11 @@ def aws_lambda_provisioned_concurrency_config(side: Side) -> list[CostComponent]
             f"{name} ({executions} x {memory_mb} MB)",
             "GB-seconds",
             executions * memory_mb / MB_PER_GB * SECONDS_PER_MONTH,
-            aws_query(side, "AWSLambda", "Serverless", usagetype=usage_type(side.region, "Lambda-Provisioned-Concurrency")),
+            aws_query(
+                side,
+                "AWSLambda",
+                "Serverless",
+                usagetype=usage_type(side.region, "Lambda-Provisioned-Concurrency"),
+            ),
         )
     ]

@@ -34,7 +34,9 @@ def aws_sagemaker_endpoint_configuration(side: Side) -> list[CostComponent]:
                     side,
                     "AmazonSageMaker",
                     "ML Instance",
-                    usagetype=instance_type if isinstance(instance_type, Unknown) else usage_type(side.region, f"Host:{instance_type}"),
+                    usagetype=instance_type
+                    if isinstance(instance_type, Unknown)
+                    else usage_type(side.region, f"Host:{instance_type}"),
                 ),
                 count,
             )

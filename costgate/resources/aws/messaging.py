@@ -54,7 +54,11 @@ def aws_sns_topic(side: Side) -> list[CostComponent]:
 
 _REQUEST_KEYS = (
     UsageKey("monthly_requests", "requests", "Requests per month"),
-    UsageKey("request_size_kb", "KB", "Average payload size; every 64 KB chunk is billed as one request (default 64)"),
+    UsageKey(
+        "request_size_kb",
+        "KB",
+        "Average payload size; every 64 KB chunk is billed as one request (default 64)",
+    ),
 )
 
 USAGE_KEYS = {"aws_sqs_queue": _REQUEST_KEYS, "aws_sns_topic": _REQUEST_KEYS}

@@ -16,14 +16,27 @@ ENGINES = {"activemq": "ActiveMQ", "rabbitmq": "RabbitMQ"}
 def aws_mq_broker(side: Side) -> list[CostComponent]:
     instance_type = side.get("host_instance_type")
     engine_type = side.get("engine_type")
-    engine = ENGINES.get(engine_type.lower(), engine_type) if isinstance(engine_type, str) else Unknown("engine_type", "the engine is not set")
+    engine = (
+        ENGINES.get(engine_type.lower(), engine_type)
+        if isinstance(engine_type, str)
+        else Unknown("engine_type", "the engine is not set")
+    )
     mode = side.setting("deployment_mode", "SINGLE_INSTANCE")
     if mode not in DEPLOYMENTS:
-        instance = not_priced(f"Broker instance ({shown(mode)})", "hours", f"deployment mode {shown(mode)} is not priced yet")
+        instance = not_priced(
+            f"Broker instance ({shown(mode)})", "hours", f"deployment mode {shown(mode)} is not priced yet"
+        )
     else:
         instance = hourly(
             f"Broker instance ({shown(engine)}, {DEPLOYMENTS[mode]}, {shown(instance_type)})",
-            aws_query(side, "AmazonMQ", "Broker Instances", instanceType=instance_type, brokerEngine=engine, deploymentOption=DEPLOYMENTS[mode]),
+            aws_query(
+                side,
+                "AmazonMQ",
+                "Broker Instances",
+                instanceType=instance_type,
+                brokerEngine=engine,
+                deploymentOption=DEPLOYMENTS[mode],
+            ),
         )
     # ActiveMQ stores on EFS by default; RabbitMQ always on EBS.
     storage = str(side.setting("storage_type", "efs" if engine == "ActiveMQ" else "ebs")).upper()
@@ -32,7 +45,12 @@ def aws_mq_broker(side: Side) -> list[CostComponent]:
         usage(
             f"Broker storage ({storage})",
             "GB-months",
-            aws_query(side, "AmazonMQ", "Broker Storage", usagetype=usage_type(side.region, f"TimedStorage-{storage}-ByteHrs")),
+            aws_query(
+                side,
+                "AmazonMQ",
+                "Broker Storage",
+                usagetype=usage_type(side.region, f"TimedStorage-{storage}-ByteHrs"),
+            ),
             "storage_size_gb",
             side.usage("storage_size_gb"),
         ),

@@ -8,17 +8,26 @@ from costgate.resources.base import Side, aws_query, hourly, monthly, number, sh
 
 
 def aws_msk_cluster(side: Side) -> list[CostComponent]:
-    brokers = number(side.get("number_of_broker_nodes"), Unknown("number_of_broker_nodes", "the configuration does not set it"))
+    brokers = number(
+        side.get("number_of_broker_nodes"),
+        Unknown("number_of_broker_nodes", "the configuration does not set it"),
+    )
     group = side.block("broker_node_group_info") or {}
-    instance_type = group.get("instance_type") or Unknown("instance_type", "broker_node_group_info.instance_type is not set")
+    instance_type = group.get("instance_type") or Unknown(
+        "instance_type", "broker_node_group_info.instance_type is not set"
+    )
     # provider v5 moved ebs_volume_size into storage_info.ebs_storage_info.volume_size
     storage = (group.get("storage_info") or [{}])[0].get("ebs_storage_info") or [{}]
-    size = number(storage[0].get("volume_size") or group.get("ebs_volume_size"), 1000)  # 1,000 GiB is MSK's default
+    size = number(
+        storage[0].get("volume_size") or group.get("ebs_volume_size"), 1000
+    )  # 1,000 GiB is MSK's default
     quantity = brokers if isinstance(brokers, Unknown) else size * brokers
     return [
         hourly(
             f"Broker instance ({shown(instance_type)})",
-            aws_query(side, "AmazonMSK", "Managed Streaming for Apache Kafka (MSK)", instanceType=instance_type),
+            aws_query(
+                side, "AmazonMSK", "Managed Streaming for Apache Kafka (MSK)", instanceType=instance_type
+            ),
             brokers,
             unit="broker-hours",
         ),

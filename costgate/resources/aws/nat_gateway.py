@@ -10,11 +10,18 @@ from costgate.resources.base import Side, UsageKey, aws_query, hourly, usage
 def aws_nat_gateway(side: Side) -> list[CostComponent]:
     # Public and private NAT gateways have the same hourly and per-GB prices.
     return [
-        hourly("NAT gateway", aws_query(side, "AmazonEC2", "NAT Gateway", usagetype=usage_type(side.region, "NatGateway-Hours"))),
+        hourly(
+            "NAT gateway",
+            aws_query(
+                side, "AmazonEC2", "NAT Gateway", usagetype=usage_type(side.region, "NatGateway-Hours")
+            ),
+        ),
         usage(
             "Data processed",
             "GB",
-            aws_query(side, "AmazonEC2", "NAT Gateway", usagetype=usage_type(side.region, "NatGateway-Bytes")),
+            aws_query(
+                side, "AmazonEC2", "NAT Gateway", usagetype=usage_type(side.region, "NatGateway-Bytes")
+            ),
             usage_key="monthly_data_processed_gb",
             quantity=side.usage("monthly_data_processed_gb"),
         ),
@@ -22,5 +29,7 @@ def aws_nat_gateway(side: Side) -> list[CostComponent]:
 
 
 USAGE_KEYS = {
-    "aws_nat_gateway": (UsageKey("monthly_data_processed_gb", "GB", "Data processed by the NAT gateway per month"),),
+    "aws_nat_gateway": (
+        UsageKey("monthly_data_processed_gb", "GB", "Data processed by the NAT gateway per month"),
+    ),
 }

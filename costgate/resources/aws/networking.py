@@ -15,7 +15,12 @@ def aws_eip(side: Side) -> list[CostComponent]:
     return [
         hourly(
             "IP address (public IPv4)",
-            aws_query(side, "AmazonVPC", "VPC Public IPv4 Address", usagetype=usage_type(side.region, "PublicIPv4:InUseAddress")),
+            aws_query(
+                side,
+                "AmazonVPC",
+                "VPC Public IPv4 Address",
+                usagetype=usage_type(side.region, "PublicIPv4:InUseAddress"),
+            ),
         )
     ]
 
@@ -37,13 +42,17 @@ def aws_vpc_endpoint(side: Side) -> list[CostComponent]:
     return [
         hourly(
             "Endpoint (interface, per AZ)",
-            aws_query(side, "AmazonVPC", "VpcEndpoint", usagetype=usage_type(side.region, "VpcEndpoint-Hours")),
+            aws_query(
+                side, "AmazonVPC", "VpcEndpoint", usagetype=usage_type(side.region, "VpcEndpoint-Hours")
+            ),
             count,
         ),
         usage(
             "Data processed",
             "GB",
-            aws_query(side, "AmazonVPC", "VpcEndpoint", usagetype=usage_type(side.region, "VpcEndpoint-Bytes")),
+            aws_query(
+                side, "AmazonVPC", "VpcEndpoint", usagetype=usage_type(side.region, "VpcEndpoint-Bytes")
+            ),
             usage_key="monthly_data_processed_gb",
             quantity=side.usage("monthly_data_processed_gb"),
         ),
@@ -54,7 +63,12 @@ def aws_vpn_connection(side: Side) -> list[CostComponent]:
     return [
         hourly(
             "VPN connection",
-            aws_query(side, "AmazonVPC", "Cloud Connectivity", usagetype=usage_type(side.region, "VPN-Usage-Hours:ipsec.1")),
+            aws_query(
+                side,
+                "AmazonVPC",
+                "Cloud Connectivity",
+                usagetype=usage_type(side.region, "VPN-Usage-Hours:ipsec.1"),
+            ),
         )
     ]
 
@@ -63,12 +77,22 @@ def aws_ec2_transit_gateway_vpc_attachment(side: Side) -> list[CostComponent]:
     return [
         hourly(
             "Transit gateway attachment",
-            aws_query(side, "AmazonVPC", "Transit Gateway", usagetype=usage_type(side.region, "TransitGateway-Hours")),
+            aws_query(
+                side,
+                "AmazonVPC",
+                "Transit Gateway",
+                usagetype=usage_type(side.region, "TransitGateway-Hours"),
+            ),
         ),
         usage(
             "Data processed",
             "GB",
-            aws_query(side, "AmazonVPC", "Transit Gateway", usagetype=usage_type(side.region, "TransitGateway-Bytes")),
+            aws_query(
+                side,
+                "AmazonVPC",
+                "Transit Gateway",
+                usagetype=usage_type(side.region, "TransitGateway-Bytes"),
+            ),
             usage_key="monthly_data_processed_gb",
             quantity=side.usage("monthly_data_processed_gb"),
         ),
@@ -76,8 +100,12 @@ def aws_ec2_transit_gateway_vpc_attachment(side: Side) -> list[CostComponent]:
 
 
 USAGE_KEYS = {
-    "aws_vpc_endpoint": (UsageKey("monthly_data_processed_gb", "GB", "Data processed by the interface endpoint per month"),),
+    "aws_vpc_endpoint": (
+        UsageKey("monthly_data_processed_gb", "GB", "Data processed by the interface endpoint per month"),
+    ),
     "aws_ec2_transit_gateway_vpc_attachment": (
-        UsageKey("monthly_data_processed_gb", "GB", "Data sent from the VPC through the transit gateway per month"),
+        UsageKey(
+            "monthly_data_processed_gb", "GB", "Data sent from the VPC through the transit gateway per month"
+        ),
     ),
 }

@@ -39,10 +39,21 @@ def aws_opensearch_domain(side: Side) -> list[CostComponent]:
     components = [_instances(side, "Instance", instance_type, count)]
     if cluster.get("dedicated_master_enabled"):
         components.append(
-            _instances(side, "Dedicated master", cluster.get("dedicated_master_type"), number(cluster.get("dedicated_master_count"), 3))
+            _instances(
+                side,
+                "Dedicated master",
+                cluster.get("dedicated_master_type"),
+                number(cluster.get("dedicated_master_count"), 3),
+            )
         )
     if cluster.get("warm_enabled"):
-        components.append(not_priced(f"UltraWarm ({cluster.get('warm_type')})", "instance-hours", "UltraWarm nodes are not priced yet"))
+        components.append(
+            not_priced(
+                f"UltraWarm ({cluster.get('warm_type')})",
+                "instance-hours",
+                "UltraWarm nodes are not priced yet",
+            )
+        )
     ebs = side.block("ebs_options")
     if ebs and ebs.get("ebs_enabled"):
         components.extend(_storage(side, ebs, count))
@@ -55,20 +66,37 @@ def aws_elasticsearch_domain(side: Side) -> list[CostComponent]:
 
 def _storage(side: Side, ebs: dict, count: Any) -> list[CostComponent]:
     volume_type = ebs.get("volume_type") or "gp2"
-    size = number(ebs.get("volume_size"), Unknown("ebs_options.volume_size", "the EBS volume size is not set"))
+    size = number(
+        ebs.get("volume_size"), Unknown("ebs_options.volume_size", "the EBS volume size is not set")
+    )
     if volume_type not in STORAGE:
-        return [not_priced(f"Storage ({volume_type})", "GB-months", f"OpenSearch {volume_type} storage is not priced yet")]
+        return [
+            not_priced(
+                f"Storage ({volume_type})", "GB-months", f"OpenSearch {volume_type} storage is not priced yet"
+            )
+        ]
     quantity = size if isinstance(size, Unknown) else count if isinstance(count, Unknown) else size * count
     components = [
         monthly(
             f"Storage (General Purpose SSD, {volume_type})",
             "GB-months",
             quantity,
-            aws_query(side, "AmazonES", "Amazon OpenSearch Service Volume", usagetype=usage_type(side.region, f"ES:{STORAGE[volume_type]}-Storage")),
+            aws_query(
+                side,
+                "AmazonES",
+                "Amazon OpenSearch Service Volume",
+                usagetype=usage_type(side.region, f"ES:{STORAGE[volume_type]}-Storage"),
+            ),
         )
     ]
     iops, throughput = number(ebs.get("iops")), number(ebs.get("throughput"))
     if volume_type == "gp3" and ((iops or 0) > 3000 or (throughput or 0) > 125):
         # gp3 includes 3,000 IOPS and 125 MiB/s per volume; the extra is billed but not in our catalog.
-        components.append(not_priced("Provisioned IOPS/throughput above the gp3 baseline", "months", "extra gp3 IOPS/throughput for OpenSearch is not priced yet"))
+        components.append(
+            not_priced(
+                "Provisioned IOPS/throughput above the gp3 baseline",
+                "months",
+                "extra gp3 IOPS/throughput for OpenSearch is not priced yet",
+            )
+        )
     return components

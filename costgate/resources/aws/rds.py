@@ -71,7 +71,9 @@ def license_model(side: Side, engine: str) -> Any:
     if given is None:
         if engine.startswith("oracle-ee"):  # Enterprise Edition is only offered with your own licence
             return LICENSE_MODELS["bring-your-own-license"]
-        return Unknown("license_model", "Oracle SE2 is license-included or bring-your-own-license: set license_model")
+        return Unknown(
+            "license_model", "Oracle SE2 is license-included or bring-your-own-license: set license_model"
+        )
     return LICENSE_MODELS.get(given, Unknown("license_model", f"unknown license_model {given!r}"))
 
 
@@ -110,7 +112,12 @@ def aws_db_instance(side: Side) -> list[CostComponent]:
         usage(
             "Backup storage beyond the free allowance",
             "GB-months",
-            aws_query(side, "AmazonRDS", "Storage Snapshot", usagetype=usage_type(side.region, "RDS:ChargedBackupUsage")),
+            aws_query(
+                side,
+                "AmazonRDS",
+                "Storage Snapshot",
+                usagetype=usage_type(side.region, "RDS:ChargedBackupUsage"),
+            ),
             usage_key="additional_backup_storage_gb",
             quantity=side.usage("additional_backup_storage_gb"),
         )
@@ -132,8 +139,16 @@ def storage_components(side: Side, deploy: Any, engine: Any = None) -> list[Cost
     iops = number(side.setting("iops", None))
     storage_type = side.setting("storage_type", "io1" if iops else "gp2")
     if isinstance(storage_type, str) and storage_type not in STORAGE:
-        return [not_priced(f"Storage ({storage_type})", "GB-months", f"RDS storage type {storage_type!r} is not priced yet")]
-    volume_type, label = STORAGE[storage_type] if isinstance(storage_type, str) else (storage_type, "unknown type")
+        return [
+            not_priced(
+                f"Storage ({storage_type})",
+                "GB-months",
+                f"RDS storage type {storage_type!r} is not priced yet",
+            )
+        ]
+    volume_type, label = (
+        STORAGE[storage_type] if isinstance(storage_type, str) else (storage_type, "unknown type")
+    )
     size = number(side.setting("allocated_storage", DEFAULT_STORAGE_GB), DEFAULT_STORAGE_GB)
     components = [
         monthly(
@@ -158,7 +173,13 @@ def storage_components(side: Side, deploy: Any, engine: Any = None) -> list[Cost
                 "Provisioned IOPS (io2)",
                 "IOPS-months",
                 iops if iops is not None else Unknown("iops", "io2 storage needs iops set"),
-                aws_query(side, "AmazonRDS", "Provisioned IOPS", deploymentOption=deploy, usagetype=_usage(side, deploy, "PIOPS-IO2")),
+                aws_query(
+                    side,
+                    "AmazonRDS",
+                    "Provisioned IOPS",
+                    deploymentOption=deploy,
+                    usagetype=_usage(side, deploy, "PIOPS-IO2"),
+                ),
             )
         )
     elif storage_type == "gp3":
@@ -178,7 +199,14 @@ def _gp3_extras(side: Side, deploy: Any, engine: Any, size: Any, iops: Any) -> l
     extras = []
     for value, index, name, unit, family, suffix in (
         (iops, 0, "Provisioned IOPS above the gp3 baseline", "IOPS-months", "Provisioned IOPS", "GP3-PIOPS"),
-        (throughput, 1, "Provisioned throughput above the gp3 baseline", "MiBps-months", "Provisioned Throughput", "GP3-Throughput"),
+        (
+            throughput,
+            1,
+            "Provisioned throughput above the gp3 baseline",
+            "MiBps-months",
+            "Provisioned Throughput",
+            "GP3-Throughput",
+        ),
     ):
         if value is None:
             continue
@@ -189,11 +217,20 @@ def _gp3_extras(side: Side, deploy: Any, engine: Any, size: Any, iops: Any) -> l
             if above == 0:
                 continue
         extras.append(
-            monthly(name, unit, above, aws_query(side, "AmazonRDS", family, deploymentOption=deploy, usagetype=_usage(side, deploy, suffix)))
+            monthly(
+                name,
+                unit,
+                above,
+                aws_query(
+                    side, "AmazonRDS", family, deploymentOption=deploy, usagetype=_usage(side, deploy, suffix)
+                ),
+            )
         )
     return extras
 
 
 USAGE_KEYS = {
-    "aws_db_instance": (UsageKey("additional_backup_storage_gb", "GB", "Backup storage beyond the free allowance per month"),),
+    "aws_db_instance": (
+        UsageKey("additional_backup_storage_gb", "GB", "Backup storage beyond the free allowance per month"),
+    ),
 }

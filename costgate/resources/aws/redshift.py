@@ -23,7 +23,12 @@ def aws_redshift_cluster(side: Side) -> list[CostComponent]:
             usage(
                 "Managed storage",
                 "GB-months",
-                aws_query(side, "AmazonRedshift", "Redshift Managed Storage", usagetype=usage_type(side.region, "RMS:GB-Mo")),
+                aws_query(
+                    side,
+                    "AmazonRedshift",
+                    "Redshift Managed Storage",
+                    usagetype=usage_type(side.region, "RMS:GB-Mo"),
+                ),
                 usage_key="managed_storage_gb",
                 quantity=side.usage("managed_storage_gb"),
             )

@@ -9,7 +9,9 @@ from costgate.resources.base import Side, UsageKey, aws_query, monthly, usage
 def aws_route53_zone(side: Side) -> list[CostComponent]:
     # $0.50 per zone-month for the first 25 zones of an account, then $0.10: priced as one of the first 25.
     return [
-        monthly("Hosted zone", "months", 1, aws_query(side, "AmazonRoute53", "DNS Zone", usagetype="HostedZone")),
+        monthly(
+            "Hosted zone", "months", 1, aws_query(side, "AmazonRoute53", "DNS Zone", usagetype="HostedZone")
+        ),
         usage(
             "Standard queries",
             "queries",

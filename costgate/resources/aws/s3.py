@@ -13,7 +13,13 @@ def aws_s3_bucket(side: Side) -> list[CostComponent]:
         usage(
             "Storage (Standard)",
             "GB-months",
-            aws_query(side, "AmazonS3", "Storage", volumeType="Standard", usagetype=usage_type(side.region, "TimedStorage-ByteHrs")),
+            aws_query(
+                side,
+                "AmazonS3",
+                "Storage",
+                volumeType="Standard",
+                usagetype=usage_type(side.region, "TimedStorage-ByteHrs"),
+            ),
             usage_key="standard.storage_gb",
             quantity=side.usage("standard.storage_gb"),
         ),
@@ -37,7 +43,11 @@ def aws_s3_bucket(side: Side) -> list[CostComponent]:
 USAGE_KEYS = {
     "aws_s3_bucket": (
         UsageKey("standard.storage_gb", "GB", "Average GB stored in S3 Standard over the month"),
-        UsageKey("standard.monthly_tier_1_requests", "requests", "PUT, COPY, POST and LIST requests per month"),
-        UsageKey("standard.monthly_tier_2_requests", "requests", "GET, SELECT and all other requests per month"),
+        UsageKey(
+            "standard.monthly_tier_1_requests", "requests", "PUT, COPY, POST and LIST requests per month"
+        ),
+        UsageKey(
+            "standard.monthly_tier_2_requests", "requests", "GET, SELECT and all other requests per month"
+        ),
     ),
 }

@@ -13,9 +13,18 @@ from costgate.resources.base import Side, UsageKey, aws_query, monthly, usage
 def aws_kms_key(side: Side) -> list[CostComponent]:
     spec = str(side.setting("customer_master_key_spec", "SYMMETRIC_DEFAULT"))
     # Symmetric and RSA 2048 requests share the cheaper request price; other asymmetric keys cost more.
-    request_kind = "KMS-Requests" if spec in ("SYMMETRIC_DEFAULT", "RSA_2048") or spec.startswith("HMAC") else "KMS-Requests-Asymmetric"
+    request_kind = (
+        "KMS-Requests"
+        if spec in ("SYMMETRIC_DEFAULT", "RSA_2048") or spec.startswith("HMAC")
+        else "KMS-Requests-Asymmetric"
+    )
     return [
-        monthly("Customer master key", "months", 1, aws_query(side, "awskms", "Encryption Key", usagetype=usage_type(side.region, "KMS-Keys"))),
+        monthly(
+            "Customer master key",
+            "months",
+            1,
+            aws_query(side, "awskms", "Encryption Key", usagetype=usage_type(side.region, "KMS-Keys")),
+        ),
         usage(
             "Requests",
             "requests",
@@ -32,12 +41,22 @@ def aws_secretsmanager_secret(side: Side) -> list[CostComponent]:
             "Secret",
             "months",
             1,
-            aws_query(side, "AWSSecretsManager", "Secret", usagetype=usage_type(side.region, "AWSSecretsManager-Secrets")),
+            aws_query(
+                side,
+                "AWSSecretsManager",
+                "Secret",
+                usagetype=usage_type(side.region, "AWSSecretsManager-Secrets"),
+            ),
         ),
         usage(
             "API requests",
             "requests",
-            aws_query(side, "AWSSecretsManager", "API Request", usagetype=usage_type(side.region, "AWSSecretsManager-APIRequest")),
+            aws_query(
+                side,
+                "AWSSecretsManager",
+                "API Request",
+                usagetype=usage_type(side.region, "AWSSecretsManager-APIRequest"),
+            ),
             usage_key="monthly_requests",
             quantity=side.usage("monthly_requests"),
         ),
@@ -46,5 +65,7 @@ def aws_secretsmanager_secret(side: Side) -> list[CostComponent]:
 
 USAGE_KEYS = {
     "aws_kms_key": (UsageKey("monthly_requests", "requests", "API requests to the key per month"),),
-    "aws_secretsmanager_secret": (UsageKey("monthly_requests", "requests", "API requests for the secret per month"),),
+    "aws_secretsmanager_secret": (
+        UsageKey("monthly_requests", "requests", "API requests for the secret per month"),
+    ),
 }

@@ -16,7 +16,13 @@ from costgate.resources.base import Side, UsageKey, gcp_query, not_priced, usage
 
 DEFAULT_CPU = Decimal(1)
 DEFAULT_MEMORY_GIB = Decimal("0.5")  # 512Mi
-_MEMORY_UNITS = {"Ki": Decimal(1) / 1024**2, "Mi": Decimal(1) / 1024, "Gi": Decimal(1), "M": Decimal(10**6) / 1024**3, "G": Decimal(10**9) / 1024**3}
+_MEMORY_UNITS = {
+    "Ki": Decimal(1) / 1024**2,
+    "Mi": Decimal(1) / 1024,
+    "Gi": Decimal(1),
+    "M": Decimal(10**6) / 1024**3,
+    "G": Decimal(10**9) / 1024**3,
+}
 
 
 def google_cloud_run_service(side: Side) -> list[CostComponent]:
@@ -42,7 +48,9 @@ def _components(side: Side, limits: Any) -> list[CostComponent]:
         )
     ]
     if cpu is None or memory is None:
-        components.append(not_priced("CPU and memory", "vCPU-seconds", f"cannot read the container limits {limits}"))
+        components.append(
+            not_priced("CPU and memory", "vCPU-seconds", f"cannot read the container limits {limits}")
+        )
         return components
     components.append(
         usage(

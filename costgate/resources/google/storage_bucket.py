@@ -16,7 +16,9 @@ def google_storage_bucket(side: Side) -> list[CostComponent]:
     location = side.get("location")
     storage_class = side.setting("storage_class", "STANDARD")
     region = location.lower() if isinstance(location, str) else None
-    label = CLASS_NAMES.get(storage_class, str(storage_class)) if isinstance(storage_class, str) else "unknown"
+    label = (
+        CLASS_NAMES.get(storage_class, str(storage_class)) if isinstance(storage_class, str) else "unknown"
+    )
 
     def storage_query(description: str):
         missing = next((v for v in (location, storage_class) if isinstance(v, Unknown)), None)

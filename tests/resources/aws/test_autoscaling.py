@@ -16,11 +16,15 @@ def test_group_with_launch_template_desired_capacity_and_range():
                 {
                     "instance_type": "m5.large",
                     "monitoring": [{"enabled": True}],
-                    "block_device_mappings": [{"device_name": "/dev/xvda", "ebs": [{"volume_size": 30, "volume_type": "gp3"}]}],
+                    "block_device_mappings": [
+                        {"device_name": "/dev/xvda", "ebs": [{"volume_size": 30, "volume_type": "gp3"}]}
+                    ],
                 },
                 name="web",
             ),
-            change("aws_autoscaling_group", {"desired_capacity": 3, "min_size": 2, "max_size": 10}, name="web"),
+            change(
+                "aws_autoscaling_group", {"desired_capacity": 3, "min_size": 2, "max_size": 10}, name="web"
+            ),
         ],
         {"aws_autoscaling_group.web": TEMPLATE_REF},
     )
@@ -42,10 +46,20 @@ def test_group_with_launch_template_desired_capacity_and_range():
 def test_group_without_desired_capacity_prices_min_size_from_launch_configuration():
     resources = estimate_linked(
         [
-            change("aws_launch_configuration", {"instance_type": "c5.large", "root_block_device": [{"volume_size": 20}]}, name="web"),
+            change(
+                "aws_launch_configuration",
+                {"instance_type": "c5.large", "root_block_device": [{"volume_size": 20}]},
+                name="web",
+            ),
             change("aws_autoscaling_group", {"min_size": 2, "max_size": 4}, name="web"),
         ],
-        {"aws_autoscaling_group.web": {"launch_configuration": ref("aws_launch_configuration.web.name", "aws_launch_configuration.web")}},
+        {
+            "aws_autoscaling_group.web": {
+                "launch_configuration": ref(
+                    "aws_launch_configuration.web.name", "aws_launch_configuration.web"
+                )
+            }
+        },
     )
     group = resources["aws_autoscaling_group.web"]
     # launch configurations enable detailed monitoring by default.
@@ -66,7 +80,9 @@ def test_mixed_instances_policy_override_type():
                     "desired_capacity": 1,
                     "min_size": 1,
                     "max_size": 1,
-                    "mixed_instances_policy": [{"launch_template": [{"override": [{"instance_type": "r5.large"}]}]}],
+                    "mixed_instances_policy": [
+                        {"launch_template": [{"override": [{"instance_type": "r5.large"}]}]}
+                    ],
                 },
                 name="web",
             ),
@@ -74,7 +90,15 @@ def test_mixed_instances_policy_override_type():
         {
             "aws_autoscaling_group.web": {
                 "mixed_instances_policy": [
-                    {"launch_template": [{"launch_template_specification": [{"launch_template_id": ref("aws_launch_template.web.id")}]}]}
+                    {
+                        "launch_template": [
+                            {
+                                "launch_template_specification": [
+                                    {"launch_template_id": ref("aws_launch_template.web.id")}
+                                ]
+                            }
+                        ]
+                    }
                 ]
             }
         },
@@ -91,8 +115,17 @@ def test_group_whose_template_is_not_in_the_plan_is_not_priced():
 def test_desired_capacity_computed_by_the_provider_prices_min_size():
     resources = estimate_linked(
         [
-            change("aws_launch_template", {"instance_type": "t3.micro", "credit_specification": [{"cpu_credits": "standard"}]}, name="web"),
-            change("aws_autoscaling_group", {"min_size": 2, "max_size": 3}, name="web", after_unknown={"desired_capacity": True}),
+            change(
+                "aws_launch_template",
+                {"instance_type": "t3.micro", "credit_specification": [{"cpu_credits": "standard"}]},
+                name="web",
+            ),
+            change(
+                "aws_autoscaling_group",
+                {"min_size": 2, "max_size": 3},
+                name="web",
+                after_unknown={"desired_capacity": True},
+            ),
         ],
         {"aws_autoscaling_group.web": TEMPLATE_REF},
     )

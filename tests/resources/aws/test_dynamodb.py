@@ -26,7 +26,9 @@ def test_provisioned_capacity_and_indexes():
 
 
 def test_provisioned_in_eu_west_1():
-    table = price_one("aws_dynamodb_table", {"name": "t", "read_capacity": 10, "write_capacity": 10}, region="eu-west-1")
+    table = price_one(
+        "aws_dynamodb_table", {"name": "t", "read_capacity": 10, "write_capacity": 10}, region="eu-west-1"
+    )
     # 10 x 730 x $0.000735 = $5.3655; 10 x 730 x $0.000147 = $1.0731; total $6.4386
     assert cents(table.monthly_after) == Decimal("6.44")
 
@@ -42,7 +44,9 @@ def test_pay_per_request_is_usage_based():
 
 
 def test_autoscaling_target_gives_a_range():
-    table = change("aws_dynamodb_table", {"name": "orders", "read_capacity": 5, "write_capacity": 10}, name="orders")
+    table = change(
+        "aws_dynamodb_table", {"name": "orders", "read_capacity": 5, "write_capacity": 10}, name="orders"
+    )
     target = change(
         "aws_appautoscaling_target",
         {
@@ -60,4 +64,8 @@ def test_autoscaling_target_gives_a_range():
     assert cents(priced.monthly_after) == Decimal("5.22")
     # at max 100 WCU: 100 x 730 x $0.00065 = $47.45 + $0.4745 = $47.9245
     assert cents(priced.monthly_at_maximum) == Decimal("47.92")
-    assert (priced.capacity.attribute, priced.capacity.minimum, priced.capacity.maximum) == ("write_capacity", 10, 100)
+    assert (priced.capacity.attribute, priced.capacity.minimum, priced.capacity.maximum) == (
+        "write_capacity",
+        10,
+        100,
+    )

@@ -6,7 +6,9 @@ from tests.helpers import cents, component_costs, price_one
 
 
 def test_windows_instance_from_get_password_data_with_detailed_monitoring():
-    instance = price_one("aws_instance", {"instance_type": "m5.large", "get_password_data": True, "monitoring": True})
+    instance = price_one(
+        "aws_instance", {"instance_type": "m5.large", "get_password_data": True, "monitoring": True}
+    )
     # 730 h x $0.188 = $137.24; 7 metrics x $0.30 = $2.10; root 8 GB gp2 x $0.10 = $0.80
     assert component_costs(instance) == {
         "Instance usage (Windows, on-demand, m5.large)": Decimal("137.240"),
@@ -17,10 +19,16 @@ def test_windows_instance_from_get_password_data_with_detailed_monitoring():
 
 
 def test_windows_costs_more_than_linux_for_the_same_type():
-    linux = price_one("aws_instance", {"instance_type": "t3.large", "credit_specification": [{"cpu_credits": "standard"}]})
+    linux = price_one(
+        "aws_instance", {"instance_type": "t3.large", "credit_specification": [{"cpu_credits": "standard"}]}
+    )
     windows = price_one(
         "aws_instance",
-        {"instance_type": "t3.large", "get_password_data": True, "credit_specification": [{"cpu_credits": "standard"}]},
+        {
+            "instance_type": "t3.large",
+            "get_password_data": True,
+            "credit_specification": [{"cpu_credits": "standard"}],
+        },
         region="us-west-2",
     )
     # Linux: 730 h x $0.0832 = $60.736 + $0.80 root = $61.536; Windows: 730 h x $0.1108 = $80.884 + $0.80 = $81.684
@@ -29,14 +37,22 @@ def test_windows_costs_more_than_linux_for_the_same_type():
 
 
 def test_dedicated_tenancy_costs_more_than_shared():
-    shared = price_one("aws_instance", {"instance_type": "t3.medium", "credit_specification": [{"cpu_credits": "standard"}]})
+    shared = price_one(
+        "aws_instance", {"instance_type": "t3.medium", "credit_specification": [{"cpu_credits": "standard"}]}
+    )
     dedicated = price_one(
         "aws_instance",
-        {"instance_type": "t3.medium", "tenancy": "dedicated", "credit_specification": [{"cpu_credits": "standard"}]},
+        {
+            "instance_type": "t3.medium",
+            "tenancy": "dedicated",
+            "credit_specification": [{"cpu_credits": "standard"}],
+        },
     )
     # shared: 730 h x $0.0416 = $30.368; dedicated: 730 h x $0.0441 = $32.193 (each + $0.80 root volume)
     assert component_costs(shared)["Instance usage (Linux/UNIX, on-demand, t3.medium)"] == Decimal("30.3680")
-    assert component_costs(dedicated)["Instance usage (Linux/UNIX, on-demand, t3.medium)"] == Decimal("32.1930")
+    assert component_costs(dedicated)["Instance usage (Linux/UNIX, on-demand, t3.medium)"] == Decimal(
+        "32.1930"
+    )
     assert dedicated.monthly_after > shared.monthly_after
 
 
@@ -51,10 +67,16 @@ def test_t3_defaults_to_unlimited_cpu_credits_listed_as_usage():
 
 def test_t2_credits_only_when_unlimited_is_set_and_other_families_never():
     t2 = price_one("aws_instance", {"instance_type": "t2.micro"})
-    t2_unlimited = price_one("aws_instance", {"instance_type": "t2.micro", "credit_specification": [{"cpu_credits": "unlimited"}]})
-    m5 = price_one("aws_instance", {"instance_type": "m5.large", "credit_specification": [{"cpu_credits": "unlimited"}]})
+    t2_unlimited = price_one(
+        "aws_instance", {"instance_type": "t2.micro", "credit_specification": [{"cpu_credits": "unlimited"}]}
+    )
+    m5 = price_one(
+        "aws_instance", {"instance_type": "m5.large", "credit_specification": [{"cpu_credits": "unlimited"}]}
+    )
     assert not any(c.name.startswith("CPU credits") for c in t2.components)
-    assert [c.name for c in t2_unlimited.components if c.name.startswith("CPU credits")] == ["CPU credits (t2, unlimited)"]
+    assert [c.name for c in t2_unlimited.components if c.name.startswith("CPU credits")] == [
+        "CPU credits (t2, unlimited)"
+    ]
     assert not any(c.name.startswith("CPU credits") for c in m5.components)
 
 
@@ -71,8 +93,14 @@ def test_ebs_optimized_surcharge_only_for_types_that_charge_it():
 def test_spot_instance_says_why_it_is_not_priced_but_prices_its_volumes():
     spot = price_one(
         "aws_instance",
-        {"instance_type": "c5.large", "instance_market_options": [{"market_type": "spot"}], "root_block_device": [{"volume_size": 20}]},
+        {
+            "instance_type": "c5.large",
+            "instance_market_options": [{"market_type": "spot"}],
+            "root_block_device": [{"volume_size": 20}],
+        },
     )
-    assert spot.components[0].not_priced_reason == "spot prices change hourly and are not in the offline catalog"
+    assert (
+        spot.components[0].not_priced_reason == "spot prices change hourly and are not in the offline catalog"
+    )
     # root 20 GB gp2 x $0.10 = $2.00
     assert component_costs(spot)["Root volume (General Purpose SSD, gp2)"] == Decimal("2.00")

@@ -16,14 +16,19 @@ def fargate(service: dict, task: dict, target: dict | None = None, region: str =
     expressions = {"aws_ecs_service.api": SERVICE_REF}
     if target is not None:
         changes.append(change("aws_appautoscaling_target", target, name="api"))
-        expressions["aws_appautoscaling_target.api"] = {"resource_id": ref("aws_ecs_service.api.name", "aws_ecs_service.api")}
+        expressions["aws_appautoscaling_target.api"] = {
+            "resource_id": ref("aws_ecs_service.api.name", "aws_ecs_service.api")
+        }
     return estimate_linked(changes, expressions, region=region)["aws_ecs_service.api"]
 
 
 def test_fargate_service_task_size_times_desired_count():
     service = fargate({"launch_type": "FARGATE", "desired_count": 2}, {"cpu": "512", "memory": "1024"})
     # 2 tasks x 0.5 vCPU x 730 h x $0.04048 = $29.5504; 2 x 1 GB x 730 h x $0.004445 = $6.4897
-    assert component_costs(service) == {"Per vCPU per hour": Decimal("29.55040"), "Per GB per hour": Decimal("6.489700")}
+    assert component_costs(service) == {
+        "Per vCPU per hour": Decimal("29.55040"),
+        "Per GB per hour": Decimal("6.489700"),
+    }
     assert cents(service.monthly_after) == Decimal("36.04")
 
 
@@ -49,7 +54,10 @@ def test_ec2_launch_type_has_no_cost_of_its_own():
 def test_task_definition_outside_the_plan_or_spot_is_not_priced():
     alone = price_one("aws_ecs_service", {"launch_type": "FARGATE", "desired_count": 1})
     assert alone.reason == "Per vCPU per hour: its task definition is not in this plan"
-    spot = fargate({"capacity_provider_strategy": [{"capacity_provider": "FARGATE_SPOT"}], "desired_count": 1}, {"cpu": "256", "memory": "512"})
+    spot = fargate(
+        {"capacity_provider_strategy": [{"capacity_provider": "FARGATE_SPOT"}], "desired_count": 1},
+        {"cpu": "256", "memory": "512"},
+    )
     assert spot.status == "not_priced" and "Fargate Spot" in spot.reason
 
 
@@ -61,5 +69,8 @@ def test_launch_left_to_the_cluster_or_unknown_is_not_priced_not_free():
     )
     unknown = price_one("aws_ecs_service", {"desired_count": 1}, after_unknown={"launch_type": True})
     assert unknown.reason == "Per vCPU per hour: depends on a value known only after apply (launch_type)"
-    ec2_provider = fargate({"capacity_provider_strategy": [{"capacity_provider": "ec2-spot"}], "desired_count": 3}, {"cpu": "256", "memory": "512"})
+    ec2_provider = fargate(
+        {"capacity_provider_strategy": [{"capacity_provider": "ec2-spot"}], "desired_count": 3},
+        {"cpu": "256", "memory": "512"},
+    )
     assert ec2_provider.status == "free"  # an EC2 capacity provider: the instances carry the cost

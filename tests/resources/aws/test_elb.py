@@ -8,7 +8,10 @@ from tests.helpers import cents, component_costs, price_one
 def test_application_load_balancer_hours_and_lcu_usage():
     alb = price_one("aws_lb", {"load_balancer_type": "application"})
     # 730 h x $0.0225 = $16.425; LCUs depend on traffic ($0.008 per LCU-hour)
-    assert component_costs(alb) == {"Application load balancer": Decimal("16.4250"), "Load balancer capacity units": None}
+    assert component_costs(alb) == {
+        "Application load balancer": Decimal("16.4250"),
+        "Load balancer capacity units": None,
+    }
     assert alb.components[1].usage_based and alb.components[1].unit_price == Decimal("0.008")
 
 

@@ -9,5 +9,10 @@ def test_free_and_priced_types_do_not_overlap():
 
 
 def test_configuration_only_types_are_free():
-    for resource_type in ("aws_ec2_transit_gateway", "aws_eks_addon", "aws_sagemaker_endpoint", "aws_cloudwatch_event_rule"):
+    for resource_type in (
+        "aws_ec2_transit_gateway",
+        "aws_eks_addon",
+        "aws_sagemaker_endpoint",
+        "aws_cloudwatch_event_rule",
+    ):
         assert price_one(resource_type, {}).status == "free", resource_type

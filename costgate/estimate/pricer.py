@@ -1,0 +1,320 @@
+"""Changes -> cost components -> prices -> Estimate.
+
+Each changed resource ends in exactly one outcome: priced, free, usage_based or
+not_priced (with a reason). Nothing is ever a silent $0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from costgate.estimate.discounts import Discount, best_discount
+from costgate.estimate.usage import UsageFile
+from costgate.model import (
+    FREE,
+    NOT_PRICED,
+    PRICED,
+    USAGE_BASED,
+    Capacity,
+    CostComponent,
+    Estimate,
+    Plan,
+    PricedComponent,
+    Project,
+    ProjectPlan,
+    ResourceChange,
+    ResourceEstimate,
+)
+from costgate.plan.context import PlanContext
+from costgate.pricing.source import PriceChain
+from costgate.resources.base import Side
+from costgate.resources.registry import cost_model, is_free
+
+ZERO = Decimal(0)
+
+
+class Pricer:
+    """Prices every change of a run: the price chain, the usage file, the discounts and the plan contexts.
+
+    The estimate and every re-pricing (policy alternatives, module defaults, savings) go
+    through one Pricer, so they see the same prices, usage estimates and discounts, and each
+    distinct price is looked up once per run (the chain remembers its answers).
+    """
+
+    def __init__(
+        self, prices: PriceChain, usage: UsageFile | None = None, discounts: Sequence[Discount] = ()
+    ):
+        self.prices = prices
+        self.usage = usage
+        self.discounts = tuple(discounts)
+        self._contexts: dict[int, tuple[Plan, PlanContext]] = {}
+
+    def context(self, plan: Plan) -> PlanContext:
+        """The context cost models of this plan ask about references and usage (made once per plan)."""
+        found = self._contexts.get(id(plan))
+        if found is None or found[0] is not plan:
+            found = self._contexts[id(plan)] = (
+                plan,
+                PlanContext(plan.changes, plan.configuration, self.usage),
+            )
+        return found[1]
+
+    def estimate(self, projects: Iterable[ProjectPlan]) -> Estimate:
+        return estimate(projects, self.prices, self.usage, self.discounts, contexts=self.context)
+
+    def resource(self, change: ResourceChange, plan: Plan) -> ResourceEstimate:
+        return estimate_resource(change, self.context(plan), self.prices, self.discounts)
+
+
+def estimate(
+    projects: Iterable[ProjectPlan],
+    prices: PriceChain,
+    usage: UsageFile | None = None,
+    discounts: Sequence[Discount] = (),
+    contexts: Callable[[Plan], PlanContext] | None = None,
+) -> Estimate:
+    """Price every managed change; `discounts` (negotiated rates from costgate.yml) lower matching components."""
+    projects = list(projects)
+    resources: list[ResourceEstimate] = []
+    summaries: list[Project] = []
+    warnings: list[str] = []
+    for project in projects:
+        plan = project.plan
+        warnings.extend(plan.warnings)
+        context = contexts(plan) if contexts else PlanContext(plan.changes, plan.configuration, usage)
+        project_resources = [
+            estimate_resource(change, context, prices, discounts)
+            for change in plan.changes
+            if change.mode == "managed"
+        ]
+        resources.extend(project_resources)
+        summaries.append(
+            Project(
+                project.name,
+                project.path,
+                sum((r.monthly_before for r in project_resources), ZERO),
+                sum((r.monthly_after for r in project_resources), ZERO),
+            )
+        )
+    warnings.extend(prices.warnings)
+    if usage is not None:
+        # The usage file's own warnings, and entries for addresses no plan holds (a typo or a removed resource).
+        warnings.extend(getattr(usage, "warnings", ()))
+        warnings.extend(usage.unmatched(r.address for r in resources))  # type: ignore[attr-defined]
+    used_sources = sorted(
+        {
+            (c.price_source, c.price_as_of)
+            for r in resources
+            for c in (*r.components, *r.components_before)
+            if c.price_source
+        }
+    )
+    return Estimate(
+        tuple(resources),
+        tuple(summaries),
+        tuple(dict.fromkeys(warnings)),
+        tuple(used_sources),
+        plans=tuple(projects),
+    )
+
+
+def estimate_resource(
+    change: ResourceChange, context: PlanContext, prices: PriceChain, discounts: Sequence[Discount] = ()
+) -> ResourceEstimate:
+    def outcome(status: str, reason: str = "", **priced: object) -> ResourceEstimate:
+        return ResourceEstimate(
+            address=change.address,
+            type=change.type,
+            action=change.action,
+            region=change.region,
+            status=status,
+            reason=reason,
+            module=change.module,
+            project=change.project,
+            monthly_before=priced.pop("monthly_before", ZERO),  # type: ignore[arg-type]
+            monthly_after=priced.pop("monthly_after", ZERO),  # type: ignore[arg-type]
+            components=priced.pop("components", ()),  # type: ignore[arg-type]
+            **priced,  # type: ignore[arg-type]
+        )
+
+    if is_free(change.type):
+        return outcome(FREE)
+    model = cost_model(change.type)
+    if model is None:
+        return outcome(NOT_PRICED, f"unsupported resource type {change.type}")
+    if change.region is None:
+        return outcome(NOT_PRICED, change.region_reason)
+
+    before_side = (
+        _side(change, context, after=False)
+        if change.action in ("update", "replace", "delete", "forget")
+        else None
+    )
+    after_side = (
+        _side(change, context, after=True)
+        if change.action in ("create", "update", "replace", "no-op")
+        else None
+    )
+    try:
+        after = (
+            _price_side(_discounted(model(after_side), change.type, discounts), prices)
+            if after_side
+            else None
+        )
+        before = (
+            _price_side(_discounted(model(before_side), change.type, discounts), prices)
+            if before_side
+            else None
+        )
+    except Exception as error:  # noqa: BLE001 - a plan value a model did not expect must not stop the run
+        return outcome(
+            NOT_PRICED,
+            f"costgate could not read this resource's attributes ({type(error).__name__}: {error})",
+        )
+    if change.action in ("no-op", "forget"):
+        # Unchanged cost: a no-op keeps running; a forgotten resource keeps running outside Terraform.
+        before = before or after
+        after = after or before
+    shown = after if after is not None else before
+    if shown is None:
+        return outcome(NOT_PRICED, "the plan holds no attribute values for this resource")
+    components, _, capacity, at_min, at_max = shown
+    status, reason = _status(components)
+    return outcome(
+        status,
+        reason,
+        monthly_before=before[1] if before else ZERO,
+        monthly_after=after[1] if after else ZERO,
+        components=components,
+        components_before=before[0]
+        if before is not None and after is not None and before is not after
+        else (),
+        capacity=capacity,
+        monthly_at_minimum=at_min,
+        monthly_at_maximum=at_max,
+    )
+
+
+def _discounted(
+    components: list[CostComponent], resource_type: str, discounts: Sequence[Discount]
+) -> list[CostComponent]:
+    """Apply the most specific negotiated discount to each component a model did not discount itself."""
+    if not discounts:
+        return components
+    result = []
+    for component in components:
+        query = component.price_query
+        found = (
+            best_discount(discounts, query.provider, query.service, resource_type)
+            if query is not None
+            else None
+        )
+        if found is not None and not component.discount_percent:
+            component = replace(component, discount_percent=found.percent, discount_reason=found.describe())
+        result.append(component)
+    return result
+
+
+def _side(change: ResourceChange, context: PlanContext, after: bool) -> Side | None:
+    values = change.after if after else change.before
+    if values is None:
+        return None
+    return Side(
+        change, values, change.after_unknown if after else {}, change.region or "", context, is_after=after
+    )
+
+
+PricedSide = tuple[
+    tuple[PricedComponent, ...], Decimal, "Capacity | None", "Decimal | None", "Decimal | None"
+]
+
+
+def _price_side(components: list[CostComponent], prices: PriceChain) -> PricedSide:
+    priced = tuple(price_component(component, prices) for component in components)
+    total = sum((c.monthly_cost for c in priced if c.monthly_cost is not None), ZERO)
+    capacity = next((c.per for c in components if c.per is not None), None)
+    if capacity is None:
+        return priced, total, None, None, None
+    per_unit = sum((_unit_cost(c, prices) for c in components if c.per is not None), ZERO)
+    fixed = total - per_unit * capacity.current
+    return priced, total, capacity, fixed + per_unit * capacity.minimum, fixed + per_unit * capacity.maximum
+
+
+def _unit_cost(component: CostComponent, prices: PriceChain) -> Decimal:
+    """The monthly cost of one unit of capacity (one node, one instance)."""
+    if not isinstance(component.monthly_quantity, Decimal) or component.price_query is None:
+        return ZERO
+    lookup = prices.lookup(component.price_query)
+    if lookup.price is None:
+        return ZERO
+    return lookup.price.cost(component.monthly_quantity) * (1 - component.discount_percent / 100)
+
+
+def price_component(component: CostComponent, prices: PriceChain) -> PricedComponent:
+    if component.not_priced_reason or component.price_query is None:
+        return PricedComponent(
+            component.name,
+            component.unit,
+            None,
+            None,
+            None,
+            not_priced_reason=component.not_priced_reason or "no price query",
+            usage_key=component.usage_key,
+        )
+    lookup = prices.lookup(component.price_query)
+    if lookup.price is None:
+        return PricedComponent(
+            component.name,
+            component.unit,
+            None,
+            None,
+            None,
+            not_priced_reason=lookup.missing_reason,
+            usage_key=component.usage_key,
+        )
+    price = lookup.price
+    quantity = component.monthly_quantity
+    if quantity is None:
+        return PricedComponent(
+            component.name,
+            component.unit,
+            None,
+            price.amount,
+            None,
+            price_source=price.source,
+            price_as_of=price.as_of,
+            usage_based=True,
+            usage_key=component.usage_key,
+        )
+    assert isinstance(quantity, Decimal)
+    if component.per is not None:
+        quantity *= component.per.current
+    list_cost = price.cost(quantity)
+    cost = list_cost * (1 - component.discount_percent / 100)
+    return PricedComponent(
+        component.name,
+        component.unit,
+        quantity,
+        price.amount,
+        cost,
+        price_source=price.source,
+        price_as_of=price.as_of,
+        discount_percent=component.discount_percent,
+        discount_reason=component.discount_reason,
+        usage_key=component.usage_key,
+        from_usage=component.from_usage,
+        list_monthly_cost=list_cost if component.discount_percent else None,
+    )
+
+
+def _status(components: tuple[PricedComponent, ...]) -> tuple[str, str]:
+    if not components:
+        return FREE, ""
+    if any(c.monthly_cost is not None for c in components):
+        return PRICED, ""
+    if all(c.usage_based for c in components):
+        return USAGE_BASED, ""
+    missing = next(c for c in components if c.not_priced_reason)
+    return NOT_PRICED, f"{missing.name}: {missing.not_priced_reason}"

@@ -1,0 +1,74 @@
+"""The gate: attribution, budgets and policies over an estimate, and the verdict.
+
+Verdict: blocked when any finding or budget blocks and the PR is not approved; warning when
+something warns (or a block was approved); pass otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from costgate.estimate.pricer import Pricer
+from costgate.gate.attribution import attribute
+from costgate.gate.budgets import check_budgets
+from costgate.gate.config import Config
+from costgate.gate.policies import Policy, load_policies
+from costgate.model import SEVERITIES, BudgetStatus, CheckResult, Estimate, Finding, Verdict
+
+
+def run_check(
+    estimate: Estimate,
+    config: Config,
+    pricer: Pricer | None = None,
+    *,
+    approved: bool = False,
+    policies: tuple[Policy, ...] | None = None,
+    spend: Mapping[str, Decimal] | None = None,
+) -> CheckResult:
+    """Check an estimate. `pricer` is the one that priced it (alternatives are re-priced through it;
+    default: the embedded catalog); policies default to the packs config lists; spend (team -> current
+    monthly spend) overrides the config's current_monthly_spend."""
+    from costgate.gate.policies.evaluate import evaluate
+
+    if pricer is None:
+        from costgate.pricing.setup import price_chain
+
+        pricer = Pricer(price_chain("embedded"), discounts=config.discounts)
+    prices = pricer.prices
+    if policies is None:
+        policies = load_policies(config.policies)
+    attribution = attribute(estimate, config)
+    budgets, limit_findings = check_budgets(estimate, config, attribution, spend)
+    findings = sorted(
+        (*limit_findings, *evaluate(estimate, config, policies, attribution, prices)),
+        key=lambda f: -SEVERITIES.index(f.severity),
+    )
+    return CheckResult(estimate, tuple(findings), budgets, verdict(findings, budgets, approved), attribution)
+
+
+def verdict(
+    findings: list[Finding] | tuple[Finding, ...], budgets: tuple[BudgetStatus, ...], approved: bool
+) -> Verdict:
+    blocking = [_said(f) for f in findings if f.severity == "block"] + [
+        b.message for b in budgets if b.status == "block"
+    ]
+    warning = [_said(f) for f in findings if f.severity == "warn"] + [
+        b.message for b in budgets if b.status == "warn"
+    ]
+    if blocking:
+        count = f"{len(blocking)} blocking issue{'s' if len(blocking) > 1 else ''}"
+        if approved:
+            return Verdict("warning", f"{count} approved: {blocking[0]}", approved=True)
+        return Verdict("blocked", f"{count}: {blocking[0]}")
+    if warning:
+        return Verdict("warning", f"{len(warning)} warning{'s' if len(warning) > 1 else ''}: {warning[0]}")
+    return Verdict("pass", "no blocking findings and every budget is within its limits")
+
+
+def _said(finding: Finding) -> str:
+    return f"{finding.address}: {finding.message}" if finding.address else finding.message
+
+
+def exit_code(result: CheckResult) -> int:
+    return 1 if result.verdict.status == "blocked" else 0

@@ -1,0 +1,158 @@
+"""costgate.yml: teams and their budgets, thresholds, discounts, attribution, policies, approval.
+
+`load_config(None)` reads ./costgate.yml when present, else gives the empty default Config.
+The file is validated against costgate/schemas/config.schema.json (see yaml_schema for how
+errors name the line). Paths inside the file (policies, codeowners, usage_file) are relative
+to the file's directory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from costgate.errors import CostgateError
+from costgate.estimate.discounts import Discount
+
+DEFAULT_FILE = "costgate.yml"
+DEFAULT_TAG_KEYS = ("team", "owner")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    warn_at_percent: Decimal = Decimal(80)
+    block_at_percent: Decimal = Decimal(100)
+    max_pr_monthly_increase: Decimal | None = None
+    max_pr_increase_percent: Decimal | None = None
+    pr_increase_severity: str = "warn"  # what exceeding a PR increase limit does: warn or block
+
+
+@dataclass(frozen=True)
+class TeamConfig:
+    name: str
+    monthly_budget: Decimal | None = None
+    current_monthly_spend: Decimal | None = None
+    slack_webhook_env: str | None = None
+    owner_tags: Mapping[str, str] = field(default_factory=dict)
+    owner_paths: tuple[str, ...] = ()
+    owner_modules: tuple[str, ...] = ()
+    owner_codeowners: tuple[str, ...] = ()  # CODEOWNERS owners (@org/payments) that mean this team
+    thresholds: Thresholds = Thresholds()  # the global thresholds with this team's overrides applied
+
+
+@dataclass(frozen=True)
+class EnvironmentRules:
+    tag_keys: tuple[str, ...] = ("env", "environment")
+    paths: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # environment -> plan path globs
+    workspace_env: str | None = None  # an environment variable holding the Terraform workspace
+    production: tuple[str, ...] = ("prod", "production", "prd")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    teams: Mapping[str, TeamConfig] = field(default_factory=dict)
+    thresholds: Thresholds = Thresholds()
+    discounts: tuple[Discount, ...] = ()
+    tag_keys: tuple[str, ...] = DEFAULT_TAG_KEYS
+    codeowners: str | None = None
+    environment: EnvironmentRules = EnvironmentRules()
+    policies: tuple[str, ...] = ()
+    approval_label: str | None = None
+    approvers: tuple[str, ...] = ()
+    comment_min_change_usd: Decimal = Decimal(0)
+    comment_min_change_percent: Decimal = Decimal(0)
+    comment_behavior: str = "update"
+    pricing_mode: str | None = None
+    cache_ttl_days: int | None = None
+    usage_file: str | None = None
+
+
+def load_config(path: str | None) -> Config:
+    if path is None:
+        if not Path(DEFAULT_FILE).is_file():
+            return Config()
+        path = DEFAULT_FILE
+    file = Path(path)
+    if not file.is_file():
+        raise CostgateError(f"{path}: config file not found")
+    from costgate.yaml_schema import load_validated
+
+    return config_from_dict(load_validated(file, "config.schema.json"), file)
+
+
+def config_from_dict(data: Mapping[str, Any], file: Path | None = None) -> Config:
+    base = file.parent if file is not None else Path(".")
+    thresholds = _thresholds(data.get("thresholds") or {}, Thresholds())
+    teams = {name: _team(name, raw or {}, thresholds) for name, raw in (data.get("teams") or {}).items()}
+    attribution = data.get("attribution") or {}
+    environment = data.get("environment") or {}
+    approval = data.get("approval") or {}
+    comment = data.get("comment") or {}
+    pricing = data.get("pricing") or {}
+    defaults = EnvironmentRules()
+    return Config(
+        path=str(file) if file is not None else None,
+        teams=teams,
+        thresholds=thresholds,
+        discounts=tuple(
+            Discount(
+                d["provider"],
+                _decimal(d["percent"]),
+                d.get("service"),
+                d.get("resource_type"),
+                d.get("reason", ""),
+            )
+            for d in data.get("discounts") or []
+        ),
+        tag_keys=tuple(attribution.get("tag_keys", DEFAULT_TAG_KEYS)),
+        codeowners=str(base / attribution["codeowners"]) if attribution.get("codeowners") else None,
+        environment=EnvironmentRules(
+            tag_keys=tuple(environment.get("tag_keys", defaults.tag_keys)),
+            paths={env: tuple(globs) for env, globs in (environment.get("paths") or {}).items()},
+            workspace_env=environment.get("workspace_env"),
+            production=tuple(environment.get("production", defaults.production)),
+        ),
+        policies=tuple(str(base / p) for p in data.get("policies") or []),
+        approval_label=approval.get("label"),
+        approvers=tuple(approval.get("approvers") or ()),
+        comment_min_change_usd=_decimal(comment.get("min_change_usd", 0)),
+        comment_min_change_percent=_decimal(comment.get("min_change_percent", 0)),
+        comment_behavior=comment.get("behavior", "update"),
+        pricing_mode=pricing.get("mode"),
+        cache_ttl_days=pricing.get("cache_ttl_days"),
+        usage_file=str(base / data["usage_file"]) if data.get("usage_file") else None,
+    )
+
+
+def _team(name: str, raw: Mapping[str, Any], thresholds: Thresholds) -> TeamConfig:
+    owners = raw.get("owners") or {}
+    return TeamConfig(
+        name=name,
+        monthly_budget=_decimal(raw.get("monthly_budget")),
+        current_monthly_spend=_decimal(raw.get("current_monthly_spend")),
+        slack_webhook_env=raw.get("slack_webhook_env"),
+        owner_tags={str(k): str(v) for k, v in (owners.get("tags") or {}).items()},
+        owner_paths=tuple(owners.get("paths") or ()),
+        owner_modules=tuple(owners.get("modules") or ()),
+        owner_codeowners=tuple(owners.get("codeowners") or ()),
+        thresholds=_thresholds(raw.get("thresholds") or {}, thresholds),
+    )
+
+
+def _thresholds(raw: Mapping[str, Any], base: Thresholds) -> Thresholds:
+    return Thresholds(
+        warn_at_percent=_decimal(raw.get("warn_at_percent", base.warn_at_percent)),
+        block_at_percent=_decimal(raw.get("block_at_percent", base.block_at_percent)),
+        max_pr_monthly_increase=_decimal(raw.get("max_pr_monthly_increase", base.max_pr_monthly_increase)),
+        max_pr_increase_percent=_decimal(raw.get("max_pr_increase_percent", base.max_pr_increase_percent)),
+        pr_increase_severity=raw.get("pr_increase_severity", base.pr_increase_severity),
+    )
+
+
+def _decimal(value: Any) -> Any:
+    # str() first: a YAML float 0.1 must become Decimal("0.1"), not its binary expansion.
+    return None if value is None else Decimal(str(value))

@@ -1,0 +1,49 @@
+"""Which plan files a run reads, and what each project is called."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from costgate.errors import CostgateError
+from costgate.model import ProjectPlan
+from costgate.plan.read import read_document
+from costgate.plan.terraform import read_plan
+
+
+def plan_paths(paths: tuple[str, ...]) -> list[Path]:
+    """Files as given; a directory stands for the plan JSON files in it (sorted)."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = sorted(p for p in path.glob("*.json") if p.is_file())
+            if not inside:
+                raise CostgateError(f"{path}: no .json plan files in this directory")
+            found.extend(inside)
+        else:
+            found.append(path)
+    if not found:
+        raise CostgateError(
+            "no plan given: pass a plan JSON file (terraform show -json plan.out > plan.json)"
+        )
+    return found
+
+
+def load_projects(paths: tuple[str, ...], default_region: str | None) -> list[ProjectPlan]:
+    files = plan_paths(paths)
+    names = project_names(files)
+    projects = []
+    for path, name in zip(files, names):
+        plan = read_plan(
+            read_document(path), str(path), default_region, project=name if len(files) > 1 else ""
+        )
+        projects.append(ProjectPlan(name, str(path), plan))
+    return projects
+
+
+def project_names(files: list[Path]) -> list[str]:
+    """The file stem, or the directory when plans share a file name (infra/api/plan.json -> infra/api)."""
+    stems = [path.stem for path in files]
+    if len(set(stems)) == len(stems):
+        return stems
+    return [str(path.parent) if stems.count(path.stem) > 1 else path.stem for path in files]

@@ -1,0 +1,97 @@
+"""Turn the bytes a user hands us into a plan/state JSON document, or a one-line error.
+
+Real-world inputs are messier than `terraform show -json` output: PowerShell writes
+UTF-16 with a BOM, the GitHub setup-terraform wrapper prints `[command]...` before the
+JSON, people pass the binary plan file itself.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+from typing import Any
+
+from costgate.errors import CostgateError
+
+SHOW_JSON_HINT = "run `terraform show -json plan.out > plan.json` and pass plan.json"
+
+
+def read_document(path: str | Path) -> dict[str, Any]:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CostgateError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CostgateError(f"{path}: is a directory, expected a plan JSON file") from None
+    except OSError as error:
+        raise CostgateError(f"{path}: cannot read: {error.strerror}") from None
+    return parse_document(raw, str(path))
+
+
+def parse_document(raw: bytes, name: str) -> dict[str, Any]:
+    if not raw.strip():
+        raise CostgateError(f"{name}: the file is empty; {SHOW_JSON_HINT}")
+    if raw.startswith(b"PK\x03\x04"):
+        raise CostgateError(f"{name}: this is a binary Terraform plan file; {SHOW_JSON_HINT}")
+    text = _decode(raw, name)
+    text = _skip_wrapper_lines(text)
+    try:
+        document, end = json.JSONDecoder().raw_decode(text)
+        _check_trailing(text[end:], name)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()) - 1 or "Unterminated" in error.msg:
+            raise CostgateError(
+                f"{name}: the JSON ends early (truncated at line {error.lineno}); was the file fully written?"
+            ) from None
+        raise CostgateError(
+            f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    if not isinstance(document, dict) or not (
+        "resource_changes" in document
+        or "planned_values" in document
+        or "values" in document
+        or "format_version" in document
+    ):
+        raise CostgateError(f"{name}: this JSON is not a Terraform plan or state; {SHOW_JSON_HINT}")
+    return document
+
+
+def _decode(raw: bytes, name: str) -> str:
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            return raw.decode(encoding, errors="strict")
+    # UTF-16 without a BOM still has a NUL in every other byte of ASCII text.
+    if len(raw) > 1 and raw[1:2] == b"\x00" and raw[0:1] != b"\x00":
+        return raw.decode("utf-16-le")
+    if b"\x00" in raw[:1024]:
+        raise CostgateError(f"{name}: this is a binary file, not JSON; {SHOW_JSON_HINT}")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CostgateError(f"{name}: not UTF-8 text; {SHOW_JSON_HINT}") from None
+
+
+def _skip_wrapper_lines(text: str) -> str:
+    """Drop lines before the JSON that wrappers print, e.g. setup-terraform's `[command]/usr/bin/terraform show -json`."""
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        return stripped
+    lines = stripped.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("{"):
+            return "".join(lines[index:])
+    return stripped
+
+
+def _check_trailing(rest: str, name: str) -> None:
+    """Allow what wrappers print after the JSON (`::debug::...` workflow commands); reject anything else."""
+    for line in rest.splitlines():
+        line = line.strip()
+        if line and not line.startswith("::"):
+            raise CostgateError(f"{name}: unexpected text after the JSON document: {line[:40]!r}")
