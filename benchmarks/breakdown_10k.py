@@ -92,7 +92,7 @@ def main() -> None:
         plan = Path(directory) / "plan.json"
         plan.write_text(json.dumps(synthetic_plan(count)))
         print(f"synthetic plan: {count} resource changes, {plan.stat().st_size / 1e6:.1f} MB")
-        costgate = [sys.executable, "-m", "costgate.cli"]
+        costgate = [sys.executable, "-m", "costgate"]
         version_runs = [timed([*costgate, "--version"])[0] for _ in range(5)]
         print(f"costgate --version: best {min(version_runs):.3f} s of 5")
         runs = [timed([*costgate, "breakdown", str(plan), "--format", "json"]) for _ in range(3)]
