@@ -9,7 +9,7 @@ from typing import Any
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, aws_query, monthly, number
+from costgate.resources.base import CostModel, Side, aws_query, monthly, number
 
 HIGH_RESOLUTION_BELOW_SECONDS = 60
 ANOMALY_DETECTION_METRICS = 3
@@ -45,3 +45,6 @@ def aws_cloudwatch_metric_alarm(side: Side) -> list[CostComponent]:
             aws_query(side, "AmazonCloudWatch", "Alarm", usagetype=usage_type(side.region, usage_name)),
         )
     ]
+
+
+AWS_CLOUDWATCH_METRIC_ALARM = CostModel("aws_cloudwatch_metric_alarm", aws_cloudwatch_metric_alarm)

@@ -10,7 +10,7 @@ capacity is not priced offline (live pricing can price it).
 from __future__ import annotations
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.base import Side, gcp_query, monthly, not_priced, number
+from costgate.resources.base import CostModel, Side, gcp_query, monthly, not_priced, number
 
 SERVICE = "Cloud Filestore"
 FAMILY = "Storage"
@@ -43,3 +43,8 @@ def google_filestore_instance(side: Side) -> list[CostComponent]:
             gcp_query(side, SERVICE, FAMILY, f"Filestore Capacity {sku}"),
         )
     ]
+
+
+GOOGLE_FILESTORE_INSTANCE = CostModel(
+    "google_filestore_instance", google_filestore_instance, free_sub_types=("google_filestore_snapshot",)
+)

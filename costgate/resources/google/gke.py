@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
-from costgate.resources.base import Side, gcp_query, hourly, number
+from costgate.resources.base import CostModel, Side, gcp_query, hourly, number
 from costgate.resources.google.disks import disk_components, local_ssd_components
 from costgate.resources.google.machines import gpu_components, machine_components
 
@@ -130,3 +130,9 @@ def google_container_node_pool(side: Side) -> list[CostComponent]:
         return [hourly("Node usage", reason)]
     current = max(minimum, min(current, maximum)) if maximum >= minimum else current
     return node_components(side, Capacity("nodes", current, minimum, max(maximum, current)))
+
+
+GOOGLE_CONTAINER_CLUSTER = CostModel("google_container_cluster", google_container_cluster)
+GOOGLE_CONTAINER_NODE_POOL = CostModel(
+    "google_container_node_pool", google_container_node_pool, follows=("google_container_cluster",)
+)
