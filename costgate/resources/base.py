@@ -320,13 +320,21 @@ def not_priced(name: str, unit: str, reason: str) -> CostComponent:
 
 
 def number(value: Any, default: Any = None) -> Any:
-    """A numeric attribute as Decimal; Unknown passes through; None/"" gives `default`."""
+    """A numeric attribute as Decimal; Unknown passes through; None/"" gives `default`.
+
+    Anything else (a list, a map, text that is no number) is an Unknown saying so, so the
+    component is not priced with the reason instead of failing on arithmetic.
+    """
     if isinstance(value, Unknown) or value is None or value == "":
         return value if isinstance(value, Unknown) else default
+    odd = Unknown("value", f"the plan holds a {type(value).__name__} where a number was expected")
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        return odd
     try:
-        return Decimal(str(value))
+        found = Decimal(str(value))
     except ArithmeticError:
-        return default
+        return odd
+    return found if found.is_finite() else odd
 
 
 def shown(value: Any) -> str:

@@ -30,6 +30,7 @@ NO_TEMPLATE = "its launch template or launch configuration is not in this plan"
 
 def capacity(attribute: str, desired: Any, minimum: Any, maximum: Any) -> Capacity | Unknown:
     """The priced count (desired, else the minimum) with its range; Unknown when the plan cannot tell."""
+    desired, minimum, maximum = number(desired), number(minimum), number(maximum)
     missing = unknown_among(desired, minimum, maximum)
     if missing:
         return missing

@@ -5,6 +5,7 @@ https://aws.amazon.com/cloudwatch/pricing/
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
@@ -28,10 +29,7 @@ def aws_cloudwatch_metric_alarm(side: Side) -> list[CostComponent]:
     count = len(metrics) or 1
     if side.get("threshold_metric_id"):
         count = ANOMALY_DETECTION_METRICS * count
-    high = any(
-        p is not None and not isinstance(p, Unknown) and number(p) < HIGH_RESOLUTION_BELOW_SECONDS
-        for p in periods
-    )
+    high = any(isinstance(number(p), Decimal) and number(p) < HIGH_RESOLUTION_BELOW_SECONDS for p in periods)
     label, usage_name = (
         ("High resolution", "CW:HighResAlarmMonitorUsage")
         if high

@@ -58,7 +58,11 @@ def node_type(side: Side) -> Any:
     types = side.get("instance_types")
     if isinstance(types, Unknown):
         return types
-    return types[0] if types else DEFAULT_NODE_TYPE
+    if not types:
+        return DEFAULT_NODE_TYPE
+    if isinstance(types, list) and isinstance(types[0], str):
+        return types[0]
+    return Unknown("instance_types", "the plan's instance_types is not a list of instance types")
 
 
 AWS_EKS_CLUSTER = CostModel(

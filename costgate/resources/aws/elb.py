@@ -31,7 +31,7 @@ KINDS = {
 
 def aws_lb(side: Side) -> list[CostComponent]:
     kind = side.setting("load_balancer_type", "application")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         return [not_priced("Load balancer", "hours", f"unknown load balancer type {kind!r}")]
     family, label, capacity = KINDS[kind]
     return [

@@ -70,7 +70,7 @@ def aws_fsx_windows_file_system(side: Side) -> list[CostComponent]:
 def aws_fsx_lustre_file_system(side: Side) -> list[CostComponent]:
     deployment = side.setting("deployment_type", "SCRATCH_1")
     storage_type = side.setting("storage_type", "SSD")
-    if deployment not in LUSTRE_DEPLOYMENTS or storage_type != "SSD":
+    if not isinstance(deployment, str) or deployment not in LUSTRE_DEPLOYMENTS or storage_type != "SSD":
         return [
             not_priced(
                 f"Storage ({deployment}, {storage_type})",

@@ -24,7 +24,7 @@ def aws_mq_broker(side: Side) -> list[CostComponent]:
         else Unknown("engine_type", "the engine is not set")
     )
     mode = side.setting("deployment_mode", "SINGLE_INSTANCE")
-    if mode not in DEPLOYMENTS:
+    if not isinstance(mode, str) or mode not in DEPLOYMENTS:
         instance = not_priced(
             f"Broker instance ({shown(mode)})", "hours", f"deployment mode {shown(mode)} is not priced yet"
         )

@@ -30,7 +30,7 @@ def google_bigtable_instance(side: Side) -> list[CostComponent]:
     clusters = side.get("cluster")
     if isinstance(clusters, Unknown):
         return [not_priced("Nodes", "node-hours", clusters.reason)]
-    if not clusters:
+    if not clusters or not isinstance(clusters, list):
         return [not_priced("Nodes", "node-hours", "the instance has no cluster block")]
     components: list[CostComponent] = []
     for number_, cluster in enumerate(clusters, start=1):

@@ -30,7 +30,7 @@ def google_filestore_instance(side: Side) -> list[CostComponent]:
     capacity = number(side.get("file_shares.0.capacity_gb"))
     if isinstance(tier, Unknown):
         return [not_priced("Capacity", "GB-months", tier.reason)]
-    if tier not in TIERS:
+    if not isinstance(tier, str) or tier not in TIERS:
         return [not_priced(f"Capacity ({tier})", "GB-months", f"Filestore tier {tier!r} is not priced yet")]
     sku, label = TIERS[tier]
     if capacity is None:

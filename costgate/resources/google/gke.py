@@ -29,6 +29,8 @@ def _zones(location: Any, node_locations: Any) -> int | Unknown:
         return node_locations
     zonal = isinstance(location, str) and bool(_ZONE.match(location))
     if isinstance(node_locations, list) and node_locations:
+        if not all(isinstance(zone, str) for zone in node_locations):
+            return Unknown("node_locations", "the plan's node_locations is not a list of zones")
         # A zonal cluster's node_locations are its additional zones (the docs say to omit the cluster's own).
         return len(set(node_locations) | ({location} if zonal else set()))
     if isinstance(location, Unknown):
