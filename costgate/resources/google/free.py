@@ -32,7 +32,6 @@ FREE_TYPES: frozenset[str] = frozenset(
         "google_service_account_iam_member",
         "google_compute_project_metadata",
         "google_compute_project_metadata_item",
-        # Priced where they are used: a template through its instance groups, an autoscaler as their range.
         "google_compute_resource_policy",
         "google_compute_instance_group",  # an unmanaged group of existing instances
         "google_compute_health_check",
