@@ -14,6 +14,7 @@ from costgate.model import Estimate, ProjectPlan, ResourceEstimate
 from costgate.plan.terraform import read_plan
 from costgate.pricing.setup import price_chain
 from costgate.report.json_report import report_dict, report_schema
+from costgate.resources.registry import REGION_HOOKS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "plans"
@@ -86,7 +87,7 @@ def plan_document(
 def run_estimate(
     document: dict[str, Any], default_region: str | None = None, name: str = "plan.json"
 ) -> Estimate:
-    plan = read_plan(document, name, default_region)
+    plan = read_plan(document, name, default_region, region_hooks=REGION_HOOKS)
     result = estimate([ProjectPlan("plan", name, plan)], price_chain("embedded"))
     jsonschema.validate(report_dict(result), report_schema())
     return result
@@ -127,7 +128,7 @@ def price_with_usage(
         "usage.yml", by_type={resource_type: {k: Decimal(str(v)) for k, v in usage.items()}}
     )
     result = estimate(
-        [ProjectPlan("plan", "plan.json", read_plan(document, "plan.json", None))],
+        [ProjectPlan("plan", "plan.json", read_plan(document, "plan.json", None, region_hooks=REGION_HOOKS))],
         price_chain("embedded"),
         usage_file,
     )

@@ -20,7 +20,7 @@ def test_keys_for_one_type_and_unknown_type():
     assert "request_duration_ms" in result.output
     missing = CliRunner().invoke(cli, ["usage", "keys", "aws_nothing"], standalone_mode=False)
     assert str(missing.exception).startswith(
-        "aws_nothing has no usage keys (types with usage keys: aws_alb, aws_cloudfront_distribution"
+        "aws_nothing has no usage keys (types with usage keys: aws_alb, aws_autoscaling_group, aws_cloudfront_distribution"
     )
 
 
@@ -88,3 +88,36 @@ def test_template_prefills_values_from_a_usage_file(tmp_path):
         "    monthly_data_processed_gb: 250  # GB: Data processed by the NAT gateway per month; Data processed: $0.045 per GB"
         in result.output
     )
+
+
+def test_template_lists_a_magnetic_volume_io_key_and_filling_it_in_prices_it(tmp_path):
+    """Regression: `usage template` raised KeyError on an aws_ebs_volume of type standard."""
+    plan = tmp_path / "plan.json"
+    plan.write_text(
+        json.dumps(plan_document(change("aws_ebs_volume", {"type": "standard", "size": 100}, name="logs")))
+    )
+    out = tmp_path / "usage.yml"
+    result = CliRunner().invoke(cli, ["usage", "template", str(plan), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text().splitlines()[4:] == [
+        "  aws_ebs_volume.logs:",
+        (
+            "    # monthly_standard_io_requests: 0  # requests: I/O requests per magnetic (standard) volume per month; "
+            "Storage: I/O requests (magnetic): $0.00000005 per I/O requests"
+        ),
+    ]
+    out.write_text(
+        out.read_text().replace("# monthly_standard_io_requests: 0", "monthly_standard_io_requests: 20000000")
+    )
+    result = CliRunner().invoke(cli, ["breakdown", str(plan), "--usage-file", str(out), "--format", "json"])
+    (volume,) = json.loads(result.output)["resources"]
+    # 100 GB x $0.05 = $5.00; 20,000,000 I/O requests x $0.00000005 = $1.00
+    assert volume["monthly_after"] == "6.00"
+
+
+def test_keys_lists_every_declared_key_of_a_type_that_shares_its_function():
+    result = CliRunner().invoke(cli, ["usage", "keys", "aws_kms_replica_key"])
+    assert result.exit_code == 0
+    assert [line.split()[:3] for line in result.output.splitlines()[1:]] == [
+        ["aws_kms_replica_key", "monthly_requests", "requests"]
+    ]

@@ -63,3 +63,87 @@ def test_gcp_zone_self_link_maps_to_its_region():
         region_from_attributes("google", {"zone": "projects/foobar/global/zones/us-central1-a"})
         == "us-central1"
     )
+
+
+def test_region_hooks_apply_to_their_type_only_after_the_generic_attributes():
+    from costgate.plan.regions import RegionResolver
+    from costgate.plan.terraform import read_plan as read
+
+    def hook(values):
+        return values.get("home")
+
+    document = plan_document(
+        change("google_thing", {"home": "asia-east1"}, name="by_hook", provider="google"),
+        change(
+            "google_thing", {"home": "asia-east1", "zone": "europe-west4-b"}, name="zoned", provider="google"
+        ),
+        change("google_other", {"home": "asia-east1"}, name="other", provider="google"),
+        region="us-central1",
+        provider="google",
+    )
+    regions = {
+        c.address: c.region for c in read(document, "plan.json", region_hooks={"google_thing": hook}).changes
+    }
+    assert regions == {
+        "google_thing.by_hook": "asia-east1",
+        "google_thing.zoned": "europe-west4",  # the resource's own zone wins over the hook
+        "google_other.other": "us-central1",  # no hook for this type: the provider's region
+    }
+    # Without hooks the resolver falls back to the provider configuration.
+    resolver = RegionResolver(document["configuration"], {}, None)
+    by_hook = read(document, "plan.json").changes[0]
+    assert resolver.resolve(by_hook) == {"region": "us-central1"}
+
+
+def test_spanner_and_bigtable_region_hooks_from_the_registry():
+    from costgate.resources.registry import REGION_HOOKS
+
+    spanner = REGION_HOOKS["google_spanner_instance"]
+    bigtable = REGION_HOOKS["google_bigtable_instance"]
+    assert spanner({"config": "regional-europe-west1"}) == "europe-west1"
+    assert spanner({"config": "nam3"}) is None  # multi-region configs are priced under their own name
+    assert (
+        spanner({"config": ["regional-europe-west1"]}) is None
+    )  # an odd plan value is no region, not an error
+    assert bigtable({"cluster": [{"zone": "asia-northeast1-b"}, {"zone": "us-east1-c"}]}) == "asia-northeast1"
+    assert bigtable({"cluster": {"zone": "asia-northeast1-b"}}) is None
+    assert bigtable({"cluster": [{"zone": 7}]}) is None
+    assert set(REGION_HOOKS) == {"google_spanner_instance", "google_bigtable_instance"}
+
+
+def test_load_projects_passes_the_registry_region_hooks(tmp_path):
+    from costgate.plan.files import load_projects
+
+    path = tmp_path / "plan.json"
+    path.write_text(
+        json.dumps(
+            plan_document(
+                change("google_spanner_instance", {"config": "regional-europe-west1", "num_nodes": 1}),
+                region=None,
+            )
+        )
+    )
+    (project,) = load_projects((str(path),), None)
+    assert project.plan.changes[0].region == "europe-west1"
+
+
+def test_plan_reader_does_not_import_resources():
+    """plan/ reads plans; the cost models in resources/ read plan/ (only files.py, the loader, knows the registry)."""
+    import ast
+    from pathlib import Path
+
+    import costgate.plan
+
+    for path in Path(costgate.plan.__file__).parent.glob("*.py"):
+        imported = [
+            node.module or ""
+            for node in ast.walk(ast.parse(path.read_text()))
+            if isinstance(node, ast.ImportFrom)
+        ] + [
+            alias.name
+            for node in ast.walk(ast.parse(path.read_text()))
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        ]
+        resources = [name for name in imported if name.startswith("costgate.resources")]
+        assert resources == ([] if path.name != "files.py" else ["costgate.resources.registry"]), path.name

@@ -49,9 +49,10 @@ def template(
 ) -> None:
     """Write a commented usage file for every usage-based resource in the plan, with each key's unit price.
 
-    Values from --usage-file are filled in; every other key is commented out.
+    Values from --usage-file are filled in; every other key is commented out. The keys are
+    every key the resource's cost model declares (its record is what the model may read).
     """
-    from costgate.resources.registry import USAGE_KEYS
+    from costgate.resources.registry import cost_model
 
     pricer = pricer_for(pricing_mode, usage_file)
     estimate = priced_plans(paths + plans, region, pricer)
@@ -77,7 +78,8 @@ def template(
         prices = {c.usage_key: c for c in resource.components if c.usage_key}
         lines.append(f"  {_yaml_key(resource.address)}:")
         nested: dict[str, list[str]] = {}
-        for key in USAGE_KEYS[resource.type]:
+        model = cost_model(resource.type)
+        for key in model.usage_keys if model is not None else ():
             value = None
             if existing is not None:
                 value = existing.by_address.get(resource.address, {}).get(key.name)

@@ -8,14 +8,22 @@ followed through the plan's `configuration` expressions, within the same module 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from costgate.model import ResourceChange
 from costgate.plan.addresses import config_module_path, resource_part
 
-if TYPE_CHECKING:
-    from costgate.resources.base import Side
+
+@dataclass(frozen=True)
+class Target:
+    """One side of a resource another resource's cost depends on (a cost model reads it as a Side)."""
+
+    change: ResourceChange
+    values: Mapping[str, Any]
+    unknown: Mapping[str, Any]
+    region: str | None
 
 
 class PlanContext:
@@ -37,90 +45,71 @@ class PlanContext:
         )
         return (resource or {}).get("expressions") or {}
 
-    def referenced(self, side: Side, attribute: str, resource_type: str | None = None) -> list[Side]:
-        from costgate.resources.base import Side
-
-        found: list[Side] = []
+    def referenced(
+        self, change: ResourceChange, attribute: str, resource_type: str, is_after: bool
+    ) -> list[Target]:
+        """The `resource_type` resources that `attribute` of `change` refers to (same module, same side)."""
+        found: list[Target] = []
         seen: set[str] = set()
-        for reference in _references(self.config_expressions(side.change), attribute.split(".")):
+        for reference in _references(self.config_expressions(change), attribute.split(".")):
             parts = reference.split(".")
-            if len(parts) < 2 or parts[0] in (
-                "var",
-                "local",
-                "module",
-                "data",
-                "each",
-                "count",
-                "path",
-                "self",
-            ):
+            if len(parts) < 2 or parts[0] != resource_type:  # var., local., data., module. are not resources
                 continue
-            name = f"{parts[0]}.{parts[1]}"
-            if resource_type and parts[0] != resource_type:
-                continue
-            for target in self._by_module_and_name.get((side.change.module, name), []):
+            for target in self._by_module_and_name.get((change.module, f"{parts[0]}.{parts[1]}"), []):
                 if target.address in seen:
                     continue
                 seen.add(target.address)
-                values = (target.after if side.is_after else target.before) or target.after or target.before
-                if values is None:
-                    continue
-                unknown = target.after_unknown if side.is_after and target.after is not None else {}
-                found.append(
-                    Side(target, values, unknown, target.region or side.region, self, is_after=side.is_after)
-                )
+                found.extend(_target(target, is_after))
         return found
 
-    def sides_of_type(self, side: Side, resource_type: str) -> list[Side]:
-        """The same side of every resource of `resource_type` in the plan (for resources that point at this one,
-        like an aws_appautoscaling_target at its table)."""
-        from costgate.resources.base import Side
-
+    def of_type(self, resource_type: str, is_after: bool) -> list[Target]:
+        """The same side of every resource of `resource_type` in the plan (for resources that name another
+        by value, like an aws_appautoscaling_target its table)."""
         found = []
         for changes in self._by_module_and_name.values():
             for target in changes:
-                values = (target.after if side.is_after else target.before) or None
+                values = (target.after if is_after else target.before) or None
                 if target.type != resource_type or values is None:
                     continue
-                unknown = target.after_unknown if side.is_after else {}
-                found.append(
-                    Side(target, values, unknown, target.region or side.region, self, is_after=side.is_after)
-                )
+                unknown = target.after_unknown if is_after else {}
+                found.append(Target(target, values, unknown, target.region))
         return found
 
-    def referring(self, side: Side, resource_type: str, attribute: str) -> list[Side]:
-        """The sides of the `resource_type` resources in the same module whose `attribute` refers to this resource.
+    def referring(
+        self, change: ResourceChange, resource_type: str, attribute: str, is_after: bool
+    ) -> list[Target]:
+        """The `resource_type` resources in the same module whose `attribute` refers to `change`.
 
         The reverse of `referenced`: an autoscaler names the instance group it scales, an
         aws_appautoscaling_target the ECS service. References in the configuration carry no
         count/for_each index, so the name is compared without it.
         """
-        from costgate.resources.base import Side
-
-        own = resource_part(side.change.address).split("[", 1)[0]
-        found: list[Side] = []
+        own = resource_part(change.address).split("[", 1)[0]
+        found: list[Target] = []
         for (module, _name), changes in self._by_module_and_name.items():
-            if module != side.change.module:
+            if module != change.module:
                 continue
-            for change in changes:
-                if change.type != resource_type:
+            for other in changes:
+                if other.type != resource_type:
                     continue
-                references = _references(self.config_expressions(change), attribute.split("."))
-                if not any(ref == own or ref.startswith(own + ".") for ref in references):
-                    continue
-                values = (change.after if side.is_after else change.before) or change.after or change.before
-                if values is None:
-                    continue
-                unknown = change.after_unknown if side.is_after and change.after is not None else {}
-                found.append(
-                    Side(change, values, unknown, change.region or side.region, self, is_after=side.is_after)
-                )
+                references = _references(self.config_expressions(other), attribute.split("."))
+                if any(ref == own or ref.startswith(own + ".") for ref in references):
+                    found.extend(_target(other, is_after))
         return found
 
     def usage(self, change: ResourceChange, key: str) -> Decimal | None:
         if self._usage is None:
             return None
         return self._usage.quantity(change, key)
+
+
+def _target(change: ResourceChange, is_after: bool) -> list[Target]:
+    """The side of a referenced resource matching the reader's side, else whichever side it has."""
+    values = (change.after if is_after else change.before) or change.after or change.before
+    if values is None:
+        return []
+    unknown = change.after_unknown if is_after and change.after is not None else {}
+    return [Target(change, values, unknown, change.region)]
 
 
 def _references(expressions: Any, path: list[str]) -> list[str]:

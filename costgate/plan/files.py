@@ -8,6 +8,7 @@ from costgate.errors import CostgateError
 from costgate.model import ProjectPlan
 from costgate.plan.read import read_document
 from costgate.plan.terraform import read_plan
+from costgate.resources.registry import REGION_HOOKS
 
 
 def plan_paths(paths: tuple[str, ...]) -> list[Path]:
@@ -35,7 +36,11 @@ def load_projects(paths: tuple[str, ...], default_region: str | None) -> list[Pr
     projects = []
     for path, name in zip(files, names):
         plan = read_plan(
-            read_document(path), str(path), default_region, project=name if len(files) > 1 else ""
+            read_document(path),
+            str(path),
+            default_region,
+            project=name if len(files) > 1 else "",
+            region_hooks=REGION_HOOKS,
         )
         projects.append(ProjectPlan(name, str(path), plan))
     return projects

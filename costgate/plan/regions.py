@@ -1,7 +1,8 @@
 """Which region a resource lives in. First match wins:
 
 1. the resource's own attributes (GCP region/zone/location, AWS provider 6 `region`,
-   an `availability_zone`);
+   an `availability_zone`), then its type's region hook (Spanner's instance `config`,
+   Bigtable's first cluster zone: each cost model declares its own, the caller passes them);
 2. the provider configuration the resource uses (aliases, module-scoped keys in both the
    0.12 `x:aws` and the later `module.x:aws` form, providers inherited from the parent
    module, `region` as a constant or a reference to a variable);
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from costgate.model import ResourceChange
@@ -23,6 +24,20 @@ _AWS_REGION = re.compile(r"^((?:[a-z]{2}(?:-gov|-iso[a-z]?)?)-[a-z]+-\d+)")
 _GCP_ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
 _GCP_REGION = re.compile(r"^[a-z]+-[a-z]+\d+$")
 _MODULE_STEP = re.compile(r"module\.([^.\[]+)")
+
+# A type-specific rule for the region a resource's attributes name (Spanner's `config`), keyed by type.
+RegionHook = Callable[[Mapping[str, Any]], "str | None"]
+RegionHooks = Mapping[str, RegionHook]
+
+
+def gcp_region(value: Any) -> str | None:
+    """The region a GCP zone or region name stands for (`us-central1-a` -> `us-central1`); None otherwise."""
+    if not isinstance(value, str):
+        return None
+    zone = _GCP_ZONE.match(value)
+    if zone:
+        return zone.group(1)
+    return value if _GCP_REGION.match(value) else None
 
 
 def region_from_attributes(provider: str, values: Mapping[str, Any] | None) -> str | None:
@@ -39,12 +54,6 @@ def region_from_attributes(provider: str, values: Mapping[str, Any] | None) -> s
                 if _GCP_REGION.match(value) or key != "location":
                     return value
                 return value.lower()  # multi-region locations: US, EU, ASIA
-        config = values.get("config")  # Spanner instance config "regional-<region>"
-        if isinstance(config, str) and _GCP_REGION.match(config.removeprefix("regional-")):
-            return config.removeprefix("regional-")
-        clusters = values.get("cluster")  # Bigtable: the first cluster's zone
-        if isinstance(clusters, list) and clusters and isinstance(clusters[0], Mapping):
-            return region_from_attributes(provider, {"zone": clusters[0].get("zone")})
         return None
     for key in ("region", "availability_zone"):
         value = values.get(key)
@@ -57,8 +66,13 @@ def region_from_attributes(provider: str, values: Mapping[str, Any] | None) -> s
 
 class RegionResolver:
     def __init__(
-        self, configuration: Mapping[str, Any], variables: Mapping[str, Any], default_region: str | None
+        self,
+        configuration: Mapping[str, Any],
+        variables: Mapping[str, Any],
+        default_region: str | None,
+        region_hooks: RegionHooks | None = None,
     ):
+        self._hooks: RegionHooks = region_hooks or {}
         self._providers: Mapping[str, Any] = configuration.get("provider_config") or {}
         self._root: Mapping[str, Any] = configuration.get("root_module") or {}
         self._variables = variables
@@ -71,8 +85,11 @@ class RegionResolver:
 
     def resolve(self, change: ResourceChange) -> dict[str, Any]:
         """Keyword arguments for dataclasses.replace: region and, when unresolved, region_reason."""
+        hook = self._hooks.get(change.type)
         for values in (change.after, change.before):
             region = region_from_attributes(change.provider, values)
+            if not region and hook is not None and isinstance(values, Mapping):
+                region = hook(values)
             if region:
                 return {"region": region}
         region = self._from_provider_config(change)

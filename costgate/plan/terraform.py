@@ -14,14 +14,19 @@ from typing import Any
 from costgate.errors import CostgateError
 from costgate.model import SENSITIVE, Plan, ResourceChange
 from costgate.plan.addresses import module_of
-from costgate.plan.regions import RegionResolver
+from costgate.plan.regions import RegionHooks, RegionResolver
 
 KNOWN_FORMAT_VERSIONS = {"0.1", "0.2", "1.0", "1.1", "1.2"}
 
 
 def read_plan(
-    document: Mapping[str, Any], name: str, default_region: str | None = None, project: str = ""
+    document: Mapping[str, Any],
+    name: str,
+    default_region: str | None = None,
+    project: str = "",
+    region_hooks: RegionHooks | None = None,
 ) -> Plan:
+    """The plan's changes, each located in a region (`region_hooks`: the cost models' type-specific rules)."""
     warnings: list[str] = []
     version = str(document.get("format_version", ""))
     if version and version not in KNOWN_FORMAT_VERSIONS:
@@ -35,7 +40,7 @@ def read_plan(
         )
     configuration = document.get("configuration") or {}
     variables = document.get("variables") or {}
-    resolver = RegionResolver(configuration, variables, default_region)
+    resolver = RegionResolver(configuration, variables, default_region, region_hooks)
     if "resource_changes" in document or "planned_values" in document:
         raw_changes = document.get("resource_changes") or []
         is_state = False

@@ -1,18 +1,24 @@
-"""What a cost model sees and what it returns.
+"""What a cost model is, what it sees and what it returns.
 
-A cost model is a plain function `(side: Side) -> list[CostComponent]`, called once
-for each side (before, after) of a change. It reads attributes through `Side.get`, which
-returns an `Unknown` for values known only after apply (or sensitive), and builds
-components with `hourly`, `monthly` and `usage`, which turn any Unknown into a
+A cost model is a `CostModel` record: the resource type, a plain function `(side: Side)
+-> list[CostComponent]` called once for each side (before, after) of a change, and what
+that function may read besides the resource's own attributes: its usage-file keys and
+the resource types it follows through references. The function reads attributes through
+`Side.get`, which returns an `Unknown` for values known only after apply (or sensitive),
+and builds components with `hourly`, `monthly` and `usage`, which turn any Unknown into a
 component that is not priced, with the reason.
+
+A model that reads a usage key or follows a resource type its record does not declare
+raises `UndeclaredRead`: the declarations are what `costgate usage keys`, `costgate usage
+template` and the usage-file check show, so they cannot fall behind the code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from costgate.model import (
     HOURS_PER_MONTH,
@@ -23,14 +29,33 @@ from costgate.model import (
     ResourceChange,
     Unknown,
 )
+from costgate.plan.regions import RegionHook
 
 if TYPE_CHECKING:
-    from costgate.plan.context import PlanContext
+    from costgate.plan.context import PlanContext, Target
+
+
+class UndeclaredRead(Exception):
+    """A cost model read a usage key or followed a resource type its CostModel does not declare (a bug)."""
+
+
+@dataclass(frozen=True)
+class UsageKey:
+    """A usage-file key a cost model reads: declared once in its CostModel, read with `side.usage(key)`."""
+
+    name: str  # Infracost's key name where one exists with the same meaning
+    unit: str
+    description: str
 
 
 @dataclass(frozen=True)
 class Side:
-    """One side (before or after) of a resource change, as a cost model reads it."""
+    """One side (before or after) of a resource change, as a cost model reads it.
+
+    `model` is the CostModel being run (set when the model is called); a side reached
+    through a reference keeps that model and the `origin` change it was reached from, so
+    usage read through it is the priced resource's usage.
+    """
 
     change: ResourceChange
     values: Mapping[str, Any]
@@ -38,6 +63,8 @@ class Side:
     region: str
     context: PlanContext
     is_after: bool = True
+    model: CostModel | None = None
+    origin: ResourceChange | None = None
 
     @property
     def address(self) -> str:
@@ -100,17 +127,48 @@ class Side:
                 return False
         return True
 
-    def referenced(self, attribute: str, resource_type: str | None = None) -> list[Side]:
-        """The sides of the resources that `attribute` refers to in the configuration (same side as this one)."""
-        return self.context.referenced(self, attribute, resource_type)
+    def referenced(self, attribute: str, resource_type: str) -> list[Side]:
+        """The sides of the `resource_type` resources that `attribute` refers to in the configuration."""
+        self._check_follows(resource_type)
+        return self._wrap(self.context.referenced(self.change, attribute, resource_type, self.is_after))
 
     def referring(self, resource_type: str, attribute: str) -> list[Side]:
-        """The sides of the `resource_type` resources whose `attribute` refers to this resource (same side)."""
-        return self.context.referring(self, resource_type, attribute)
+        """The sides of the `resource_type` resources whose `attribute` refers to this resource (same module)."""
+        self._check_follows(resource_type)
+        return self._wrap(self.context.referring(self.change, resource_type, attribute, self.is_after))
 
-    def usage(self, key: str) -> Decimal | None:
-        """A usage estimate for this resource from the usage file, or None."""
-        return self.context.usage(self.change, key)
+    def of_type(self, resource_type: str) -> list[Side]:
+        """The same side of every `resource_type` resource in the plan (for ones that name this one by value)."""
+        self._check_follows(resource_type)
+        return self._wrap(self.context.of_type(resource_type, self.is_after))
+
+    def usage(self, key: UsageKey) -> Decimal | None:
+        """The usage file's estimate of `key` for the resource being priced, or None."""
+        if self.model is None or key not in self.model.usage_keys:
+            raise UndeclaredRead(f"{self._model_name()} reads usage key {key.name!r} it does not declare")
+        return self.context.usage(self.origin or self.change, key.name)
+
+    def _check_follows(self, resource_type: str) -> None:
+        if self.model is None or resource_type not in self.model.follows:
+            raise UndeclaredRead(f"{self._model_name()} follows {resource_type} without declaring it")
+
+    def _model_name(self) -> str:
+        return f"the {self.model.resource_type} model" if self.model else "a side outside any cost model"
+
+    def _wrap(self, targets: list[Target]) -> list[Side]:
+        return [
+            Side(
+                target.change,
+                target.values,
+                target.unknown,
+                target.region or self.region,
+                self.context,
+                is_after=self.is_after,
+                model=self.model,
+                origin=self.origin or self.change,
+            )
+            for target in targets
+        ]
 
 
 def _step(container: Any, key: Any) -> Any:
@@ -121,17 +179,29 @@ def _step(container: Any, key: Any) -> Any:
     return None
 
 
+CostModelFunction = Callable[[Side], list[CostComponent]]
+
+
 @dataclass(frozen=True)
-class UsageKey:
-    """A usage-file key a cost model reads (declared next to the model, listed by `costgate usage keys`)."""
+class CostModel:
+    """Everything costgate knows about pricing one resource type; the registry lists one per type."""
 
-    name: str  # Infracost's key name where one exists with the same meaning
-    unit: str
-    description: str
+    resource_type: str
+    function: CostModelFunction
+    usage_keys: tuple[UsageKey, ...] = ()
+    free_sub_types: tuple[str, ...] = ()  # resources that only configure this one and cost nothing
+    region: RegionHook | None = None
+    follows: tuple[str, ...] = ()  # resource types the function reads through references
 
-
-class CostModel(Protocol):
-    def __call__(self, side: Side) -> list[CostComponent]: ...
+    def __call__(self, side: Side) -> list[CostComponent]:
+        components = self.function(replace(side, model=self))
+        declared = {key.name for key in self.usage_keys}
+        for component in components:
+            if component.usage_key and component.usage_key not in declared:
+                raise UndeclaredRead(
+                    f"the {self.resource_type} model prices usage key {component.usage_key!r} it does not declare"
+                )
+        return components
 
 
 def unknown_among(*values: Any) -> Unknown | None:
@@ -228,20 +298,20 @@ def usage(
     name: str,
     unit: str,
     price_query: PriceQuery | Unknown,
-    usage_key: str = "",
-    quantity: Decimal | None = None,
+    key: UsageKey,
+    quantity: Decimal | None,
 ) -> CostComponent:
     """A component whose quantity depends on usage the plan cannot know: shown with its unit price.
 
-    When the usage file gives an estimate (`quantity`, usually `side.usage(usage_key)` or
-    derived from it), the component is priced and marked as coming from usage.
+    When the usage file gives an estimate (`quantity`, usually `side.usage(key)` or derived
+    from it), the component is priced and marked as coming from usage.
     """
     if isinstance(price_query, Unknown):
         return CostComponent(
-            name, unit, price_query, None, not_priced_reason=price_query.reason, usage_key=usage_key
+            name, unit, price_query, None, not_priced_reason=price_query.reason, usage_key=key.name
         )
     return CostComponent(
-        name, unit, quantity, price_query, usage_key=usage_key, from_usage=quantity is not None
+        name, unit, quantity, price_query, usage_key=key.name, from_usage=quantity is not None
     )
 
 
@@ -250,16 +320,21 @@ def not_priced(name: str, unit: str, reason: str) -> CostComponent:
 
 
 def number(value: Any, default: Any = None) -> Any:
-    """A numeric attribute as Decimal; Unknown passes through; None/"" gives `default`."""
+    """A numeric attribute as Decimal; Unknown passes through; None/"" gives `default`.
+
+    Anything else (a list, a map, text that is no number) is an Unknown saying so, so the
+    component is not priced with the reason instead of failing on arithmetic.
+    """
     if isinstance(value, Unknown) or value is None or value == "":
         return value if isinstance(value, Unknown) else default
+    odd = Unknown("value", f"the plan holds a {type(value).__name__} where a number was expected")
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        return odd
     try:
-        return Decimal(str(value))
+        found = Decimal(str(value))
     except ArithmeticError:
-        return default
-
-
-CostModelFunction = Callable[[Side], list[CostComponent]]
+        return odd
+    return found if found.is_finite() else odd
 
 
 def shown(value: Any) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from costgate.model import HOURS_PER_MONTH, Capacity, CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
 from costgate.resources.base import (
+    CostModel,
     Side,
     UsageKey,
     aws_query,
@@ -24,6 +25,18 @@ from costgate.resources.base import (
     number,
     shown,
     usage,
+)
+
+STORAGE_GB = UsageKey("storage_gb", "GB", "Aurora storage used by the cluster")
+MONTHLY_IO_REQUESTS = UsageKey(
+    "monthly_io_requests",
+    "requests",
+    "Aurora I/O requests per month (standard storage)",
+)
+BACKUP_SNAPSHOT_SIZE_GB = UsageKey(
+    "backup_snapshot_size_gb",
+    "GB",
+    "Backup storage beyond the free allowance",
 )
 
 ENGINES = {"aurora": "Aurora MySQL", "aurora-mysql": "Aurora MySQL", "aurora-postgresql": "Aurora PostgreSQL"}
@@ -69,8 +82,8 @@ def aws_rds_cluster(side: Side) -> list[CostComponent]:
             aws_query(
                 side, "AmazonRDS", "Database Storage", usagetype=usage_type(side.region, f"Aurora:{storage}")
             ),
-            usage_key="storage_gb",
-            quantity=side.usage("storage_gb"),
+            STORAGE_GB,
+            quantity=side.usage(STORAGE_GB),
         )
     ]
     if not optimized:
@@ -84,8 +97,8 @@ def aws_rds_cluster(side: Side) -> list[CostComponent]:
                     "System Operation",
                     usagetype=usage_type(side.region, "Aurora:StorageIOUsage"),
                 ),
-                usage_key="monthly_io_requests",
-                quantity=side.usage("monthly_io_requests"),
+                MONTHLY_IO_REQUESTS,
+                quantity=side.usage(MONTHLY_IO_REQUESTS),
             )
         )
     components.append(
@@ -95,8 +108,8 @@ def aws_rds_cluster(side: Side) -> list[CostComponent]:
             aws_query(
                 side, "AmazonRDS", "Storage Snapshot", usagetype=usage_type(side.region, "Aurora:BackupUsage")
             ),
-            usage_key="backup_snapshot_size_gb",
-            quantity=side.usage("backup_snapshot_size_gb"),
+            BACKUP_SNAPSHOT_SIZE_GB,
+            quantity=side.usage(BACKUP_SNAPSHOT_SIZE_GB),
         )
     )
     return components
@@ -174,10 +187,17 @@ def serverless_v2(side: Side, cluster: Side | None, database_engine: Any, optimi
     )
 
 
-USAGE_KEYS = {
-    "aws_rds_cluster": (
-        UsageKey("storage_gb", "GB", "Aurora storage used by the cluster"),
-        UsageKey("monthly_io_requests", "requests", "Aurora I/O requests per month (standard storage)"),
-        UsageKey("backup_snapshot_size_gb", "GB", "Backup storage beyond the free allowance"),
+AWS_RDS_CLUSTER = CostModel(
+    "aws_rds_cluster",
+    aws_rds_cluster,
+    usage_keys=(STORAGE_GB, MONTHLY_IO_REQUESTS, BACKUP_SNAPSHOT_SIZE_GB),
+    free_sub_types=(
+        "aws_rds_cluster_parameter_group",
+        "aws_rds_cluster_endpoint",
+        "aws_rds_cluster_role_association",
+        "aws_rds_global_cluster",
     ),
-}
+)
+AWS_RDS_CLUSTER_INSTANCE = CostModel(
+    "aws_rds_cluster_instance", aws_rds_cluster_instance, follows=("aws_rds_cluster",)
+)

@@ -14,21 +14,23 @@ from dataclasses import replace
 from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
-from costgate.resources.aws.ebs import volume_components
+from costgate.resources.aws.ebs import MONTHLY_STANDARD_IO_REQUESTS, volume_components
 from costgate.resources.aws.ec2 import (
     DEFAULT_ROOT_VOLUME_GB,
+    MONTHLY_CPU_CREDIT_HRS,
     cpu_credits,
     detailed_monitoring,
     instance_hours,
     instance_volumes,
 )
-from costgate.resources.base import Side, hourly, not_priced, number, unknown_among
+from costgate.resources.base import CostModel, Side, hourly, not_priced, number, unknown_among
 
 NO_TEMPLATE = "its launch template or launch configuration is not in this plan"
 
 
 def capacity(attribute: str, desired: Any, minimum: Any, maximum: Any) -> Capacity | Unknown:
     """The priced count (desired, else the minimum) with its range; Unknown when the plan cannot tell."""
+    desired, minimum, maximum = number(desired), number(minimum), number(maximum)
     missing = unknown_among(desired, minimum, maximum)
     if missing:
         return missing
@@ -50,8 +52,8 @@ def aws_autoscaling_group(side: Side) -> list[CostComponent]:
     overrides = side.get("mixed_instances_policy.0.launch_template.0.override") or []
     override_type = overrides[0].get("instance_type") if isinstance(overrides, list) and overrides else None
     for attribute_path in ("launch_template", "mixed_instances_policy", "launch_configuration"):
-        for template in side.referenced(attribute_path):
-            if template.type in ("aws_launch_template", "aws_launch_configuration"):
+        for template_type in ("aws_launch_template", "aws_launch_configuration"):
+            for template in side.referenced(attribute_path, template_type):
                 return template_components(template, per, override_type)
     return [not_priced("Instance usage", "hours", NO_TEMPLATE)]
 
@@ -94,3 +96,20 @@ def template_volumes(template: Side) -> list[CostComponent]:
             )
         )
     return components
+
+
+AWS_AUTOSCALING_GROUP = CostModel(
+    "aws_autoscaling_group",
+    aws_autoscaling_group,
+    usage_keys=(MONTHLY_CPU_CREDIT_HRS, MONTHLY_STANDARD_IO_REQUESTS),
+    free_sub_types=(
+        "aws_autoscaling_policy",
+        "aws_autoscaling_attachment",
+        "aws_autoscaling_notification",
+        "aws_autoscaling_lifecycle_hook",
+        "aws_autoscaling_schedule",
+        "aws_autoscaling_group_tag",
+        "aws_autoscaling_traffic_source_attachment",
+    ),
+    follows=("aws_launch_template", "aws_launch_configuration"),
+)

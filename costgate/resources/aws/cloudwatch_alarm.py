@@ -5,11 +5,12 @@ https://aws.amazon.com/cloudwatch/pricing/
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, aws_query, monthly, number
+from costgate.resources.base import CostModel, Side, aws_query, monthly, number
 
 HIGH_RESOLUTION_BELOW_SECONDS = 60
 ANOMALY_DETECTION_METRICS = 3
@@ -28,10 +29,7 @@ def aws_cloudwatch_metric_alarm(side: Side) -> list[CostComponent]:
     count = len(metrics) or 1
     if side.get("threshold_metric_id"):
         count = ANOMALY_DETECTION_METRICS * count
-    high = any(
-        p is not None and not isinstance(p, Unknown) and number(p) < HIGH_RESOLUTION_BELOW_SECONDS
-        for p in periods
-    )
+    high = any(isinstance(number(p), Decimal) and number(p) < HIGH_RESOLUTION_BELOW_SECONDS for p in periods)
     label, usage_name = (
         ("High resolution", "CW:HighResAlarmMonitorUsage")
         if high
@@ -45,3 +43,6 @@ def aws_cloudwatch_metric_alarm(side: Side) -> list[CostComponent]:
             aws_query(side, "AmazonCloudWatch", "Alarm", usagetype=usage_type(side.region, usage_name)),
         )
     ]
+
+
+AWS_CLOUDWATCH_METRIC_ALARM = CostModel("aws_cloudwatch_metric_alarm", aws_cloudwatch_metric_alarm)

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from costgate.model import CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, not_priced, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, not_priced, usage
+
+MONTHLY_DATA_INGESTED_GB = UsageKey("monthly_data_ingested_gb", "GB", "Log data ingested per month")
+STORAGE_GB = UsageKey("storage_gb", "GB", "Log data stored (compressed) on average over the month")
+MONTHLY_DATA_SCANNED_GB = UsageKey(
+    "monthly_data_scanned_gb",
+    "GB",
+    "Data scanned by Logs Insights queries per month",
+)
 
 
 def aws_cloudwatch_log_group(side: Side) -> list[CostComponent]:
@@ -29,8 +37,8 @@ def aws_cloudwatch_log_group(side: Side) -> list[CostComponent]:
                 "Data Payload",
                 usagetype=usage_type(side.region, "DataProcessing-Bytes"),
             ),
-            usage_key="monthly_data_ingested_gb",
-            quantity=side.usage("monthly_data_ingested_gb"),
+            MONTHLY_DATA_INGESTED_GB,
+            quantity=side.usage(MONTHLY_DATA_INGESTED_GB),
         ),
         usage(
             "Archival storage",
@@ -41,8 +49,8 @@ def aws_cloudwatch_log_group(side: Side) -> list[CostComponent]:
                 "Storage Snapshot",
                 usagetype=usage_type(side.region, "TimedStorage-ByteHrs"),
             ),
-            usage_key="storage_gb",
-            quantity=side.usage("storage_gb"),
+            STORAGE_GB,
+            quantity=side.usage(STORAGE_GB),
         ),
         usage(
             "Insights queries data scanned",
@@ -53,16 +61,15 @@ def aws_cloudwatch_log_group(side: Side) -> list[CostComponent]:
                 "Data Payload",
                 usagetype=usage_type(side.region, "DataScanned-Bytes"),
             ),
-            usage_key="monthly_data_scanned_gb",
-            quantity=side.usage("monthly_data_scanned_gb"),
+            MONTHLY_DATA_SCANNED_GB,
+            quantity=side.usage(MONTHLY_DATA_SCANNED_GB),
         ),
     ]
 
 
-USAGE_KEYS = {
-    "aws_cloudwatch_log_group": (
-        UsageKey("monthly_data_ingested_gb", "GB", "Log data ingested per month"),
-        UsageKey("storage_gb", "GB", "Log data stored (compressed) on average over the month"),
-        UsageKey("monthly_data_scanned_gb", "GB", "Data scanned by Logs Insights queries per month"),
-    ),
-}
+AWS_CLOUDWATCH_LOG_GROUP = CostModel(
+    "aws_cloudwatch_log_group",
+    aws_cloudwatch_log_group,
+    usage_keys=(MONTHLY_DATA_INGESTED_GB, STORAGE_GB, MONTHLY_DATA_SCANNED_GB),
+    free_sub_types=("aws_cloudwatch_log_stream", "aws_cloudwatch_log_subscription_filter"),
+)

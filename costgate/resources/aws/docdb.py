@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from costgate.model import CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, hourly, shown, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, hourly, shown, usage
+
+STORAGE_GB = UsageKey("storage_gb", "GB", "Storage used by the cluster")
+MONTHLY_IO_REQUESTS = UsageKey("monthly_io_requests", "requests", "I/O requests per month")
+BACKUP_STORAGE_GB = UsageKey("backup_storage_gb", "GB", "Backup storage beyond the free allowance")
 
 
 def aws_docdb_cluster_instance(side: Side) -> list[CostComponent]:
@@ -29,30 +33,30 @@ def aws_docdb_cluster(side: Side) -> list[CostComponent]:
             "Storage",
             "GB-months",
             query("Database Storage", "StorageUsage"),
-            "storage_gb",
-            side.usage("storage_gb"),
+            STORAGE_GB,
+            side.usage(STORAGE_GB),
         ),
         usage(
             "I/O requests",
             "requests",
             query("System Operation", "StorageIOUsage"),
-            "monthly_io_requests",
-            side.usage("monthly_io_requests"),
+            MONTHLY_IO_REQUESTS,
+            side.usage(MONTHLY_IO_REQUESTS),
         ),
         usage(
             "Backup storage beyond the free allowance",
             "GB-months",
             query("Storage Snapshot", "BackupUsage"),
-            "backup_storage_gb",
-            side.usage("backup_storage_gb"),
+            BACKUP_STORAGE_GB,
+            side.usage(BACKUP_STORAGE_GB),
         ),
     ]
 
 
-USAGE_KEYS = {
-    "aws_docdb_cluster": (
-        UsageKey("storage_gb", "GB", "Storage used by the cluster"),
-        UsageKey("monthly_io_requests", "requests", "I/O requests per month"),
-        UsageKey("backup_storage_gb", "GB", "Backup storage beyond the free allowance"),
-    ),
-}
+AWS_DOCDB_CLUSTER = CostModel(
+    "aws_docdb_cluster",
+    aws_docdb_cluster,
+    usage_keys=(STORAGE_GB, MONTHLY_IO_REQUESTS, BACKUP_STORAGE_GB),
+    free_sub_types=("aws_docdb_subnet_group", "aws_docdb_cluster_parameter_group"),
+)
+AWS_DOCDB_CLUSTER_INSTANCE = CostModel("aws_docdb_cluster_instance", aws_docdb_cluster_instance)

@@ -14,7 +14,19 @@ from typing import Any
 
 from costgate.model import HOURS_PER_MONTH, Capacity, CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, hourly, monthly, number, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, hourly, monthly, number, usage
+
+MONTHLY_WRITE_REQUEST_UNITS = UsageKey(
+    "monthly_write_request_units",
+    "request units",
+    "On-demand write request units per month",
+)
+MONTHLY_READ_REQUEST_UNITS = UsageKey(
+    "monthly_read_request_units",
+    "request units",
+    "On-demand read request units per month",
+)
+STORAGE_GB = UsageKey("storage_gb", "GB", "Table storage")
 
 DIMENSIONS = {"read": "dynamodb:table:ReadCapacityUnits", "write": "dynamodb:table:WriteCapacityUnits"}
 
@@ -23,8 +35,8 @@ def aws_dynamodb_table(side: Side) -> list[CostComponent]:
     components: list[CostComponent] = []
     if side.setting("billing_mode", "PROVISIONED") == "PAY_PER_REQUEST":
         for kind, key, suffix in (
-            ("Write", "monthly_write_request_units", "WriteRequestUnits"),
-            ("Read", "monthly_read_request_units", "ReadRequestUnits"),
+            ("Write", MONTHLY_WRITE_REQUEST_UNITS, "WriteRequestUnits"),
+            ("Read", MONTHLY_READ_REQUEST_UNITS, "ReadRequestUnits"),
         ):
             components.append(
                 usage(
@@ -36,7 +48,7 @@ def aws_dynamodb_table(side: Side) -> list[CostComponent]:
                         "Amazon DynamoDB PayPerRequest Throughput",
                         usagetype=usage_type(side.region, suffix),
                     ),
-                    usage_key=key,
+                    key,
                     quantity=side.usage(key),
                 )
             )
@@ -67,8 +79,8 @@ def aws_dynamodb_table(side: Side) -> list[CostComponent]:
                 "Database Storage",
                 usagetype=usage_type(side.region, "TimedStorage-ByteHrs"),
             ),
-            usage_key="storage_gb",
-            quantity=side.usage("storage_gb"),
+            STORAGE_GB,
+            quantity=side.usage(STORAGE_GB),
         )
     )
     return components
@@ -99,7 +111,7 @@ def _autoscaling(side: Side) -> dict[str, tuple[int, int]]:
     """{"read"/"write": (min, max)} from aws_appautoscaling_target resources scaling this table."""
     name = side.get("name")
     found: dict[str, tuple[int, int]] = {}
-    for target in side.context.sides_of_type(side, "aws_appautoscaling_target"):
+    for target in side.of_type("aws_appautoscaling_target"):
         dimension = target.get("scalable_dimension")
         if target.get("service_namespace") != "dynamodb" or target.get("resource_id") != f"table/{name}":
             continue
@@ -110,10 +122,10 @@ def _autoscaling(side: Side) -> dict[str, tuple[int, int]]:
     return found
 
 
-USAGE_KEYS = {
-    "aws_dynamodb_table": (
-        UsageKey("monthly_write_request_units", "request units", "On-demand write request units per month"),
-        UsageKey("monthly_read_request_units", "request units", "On-demand read request units per month"),
-        UsageKey("storage_gb", "GB", "Table storage"),
-    ),
-}
+AWS_DYNAMODB_TABLE = CostModel(
+    "aws_dynamodb_table",
+    aws_dynamodb_table,
+    usage_keys=(MONTHLY_WRITE_REQUEST_UNITS, MONTHLY_READ_REQUEST_UNITS, STORAGE_GB),
+    free_sub_types=("aws_dynamodb_table_item", "aws_dynamodb_tag", "aws_dynamodb_resource_policy"),
+    follows=("aws_appautoscaling_target",),
+)

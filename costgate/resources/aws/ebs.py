@@ -12,7 +12,13 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.base import Side, aws_query, monthly, number, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, monthly, number, usage
+
+MONTHLY_STANDARD_IO_REQUESTS = UsageKey(
+    "monthly_standard_io_requests",
+    "requests",
+    "I/O requests per magnetic (standard) volume per month",
+)
 
 GP3_FREE_IOPS = Decimal(3000)
 GP3_FREE_THROUGHPUT = Decimal(125)
@@ -100,7 +106,8 @@ def volume_components(
                 aws_query(
                     side, "AmazonEC2", "System Operation", volumeApiName="standard", group="EBS I/O Requests"
                 ),
-                usage_key="monthly_standard_io_requests",
+                MONTHLY_STANDARD_IO_REQUESTS,
+                side.usage(MONTHLY_STANDARD_IO_REQUESTS),
             )
         )
     return [component for component in components if not _is_zero(component)]
@@ -140,3 +147,10 @@ def aws_ebs_snapshot(side: Side) -> list[CostComponent]:
             aws_query(side, "AmazonEC2", "Storage Snapshot", storageMedia="Amazon S3"),
         )
     ]
+
+
+AWS_EBS_VOLUME = CostModel("aws_ebs_volume", aws_ebs_volume, usage_keys=(MONTHLY_STANDARD_IO_REQUESTS,))
+AWS_EBS_SNAPSHOT = CostModel(
+    "aws_ebs_snapshot", aws_ebs_snapshot, free_sub_types=("aws_snapshot_create_volume_permission",)
+)
+AWS_EBS_SNAPSHOT_COPY = CostModel("aws_ebs_snapshot_copy", aws_ebs_snapshot)

@@ -14,8 +14,9 @@ from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
-from costgate.resources.aws.ebs import volume_components
+from costgate.resources.aws.ebs import MONTHLY_STANDARD_IO_REQUESTS, volume_components
 from costgate.resources.base import (
+    CostModel,
     Side,
     UsageKey,
     aws_query,
@@ -25,6 +26,12 @@ from costgate.resources.base import (
     number,
     shown,
     usage,
+)
+
+MONTHLY_CPU_CREDIT_HRS = UsageKey(
+    "monthly_cpu_credit_hrs",
+    "vCPU-hours",
+    "Surplus CPU credits (vCPU-hours above baseline) per instance per month",
 )
 
 TENANCY = {"default": "Shared", "dedicated": "Dedicated", "host": "Host"}
@@ -147,21 +154,10 @@ def cpu_credits(side: Side, instance_type: Any, system: str = "Linux") -> list[C
                 operatingSystem=system,
                 usagetype=usage_type(side.region, f"CPUCredits:{kind}"),
             ),
-            usage_key="monthly_cpu_credit_hrs",
-            quantity=side.usage("monthly_cpu_credit_hrs"),
+            MONTHLY_CPU_CREDIT_HRS,
+            quantity=side.usage(MONTHLY_CPU_CREDIT_HRS),
         )
     ]
-
-
-USAGE_KEYS = {
-    "aws_instance": (
-        UsageKey(
-            "monthly_cpu_credit_hrs",
-            "vCPU-hours",
-            "Surplus CPU credits (vCPU-hours above baseline) per month",
-        ),
-    ),
-}
 
 
 def instance_volumes(side: Side) -> list[CostComponent]:
@@ -188,3 +184,11 @@ def instance_volumes(side: Side) -> list[CostComponent]:
             )
         )
     return components
+
+
+AWS_INSTANCE = CostModel(
+    "aws_instance",
+    aws_instance,
+    usage_keys=(MONTHLY_CPU_CREDIT_HRS, MONTHLY_STANDARD_IO_REQUESTS),
+    free_sub_types=("aws_volume_attachment", "aws_ec2_instance_state"),
+)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from costgate.model import CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, usage
+
+STORAGE_GB = UsageKey("storage_gb", "GB", "Average GB of images stored over the month")
 
 
 def aws_ecr_repository(side: Side) -> list[CostComponent]:
@@ -18,12 +20,15 @@ def aws_ecr_repository(side: Side) -> list[CostComponent]:
                 "EC2 Container Registry",
                 usagetype=usage_type(side.region, "TimedStorage-ByteHrs"),
             ),
-            usage_key="storage_gb",
-            quantity=side.usage("storage_gb"),
+            STORAGE_GB,
+            quantity=side.usage(STORAGE_GB),
         )
     ]
 
 
-USAGE_KEYS = {
-    "aws_ecr_repository": (UsageKey("storage_gb", "GB", "Average GB of images stored over the month"),)
-}
+AWS_ECR_REPOSITORY = CostModel(
+    "aws_ecr_repository",
+    aws_ecr_repository,
+    usage_keys=(STORAGE_GB,),
+    free_sub_types=("aws_ecr_lifecycle_policy", "aws_ecr_repository_policy"),
+)

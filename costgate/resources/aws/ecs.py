@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from costgate.model import Capacity, CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, aws_query, hourly, not_priced, number, unknown_among
+from costgate.resources.base import CostModel, Side, aws_query, hourly, not_priced, number, unknown_among
 
 CPU_UNITS_PER_VCPU = Decimal(1024)
 MIB_PER_GB = Decimal(1024)
@@ -103,3 +103,8 @@ def tasks(side: Side) -> Capacity | Unknown:
             return missing
         return Capacity("desired_count", desired, int(low), int(high))
     return Capacity("desired_count", desired, desired, desired)
+
+
+AWS_ECS_SERVICE = CostModel(
+    "aws_ecs_service", aws_ecs_service, follows=("aws_ecs_task_definition", "aws_appautoscaling_target")
+)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, monthly, not_priced, number, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, monthly, not_priced, number, usage
+
+STORAGE_GB = UsageKey("storage_gb", "GB", "Data stored in the file system")
 
 
 def aws_efs_file_system(side: Side) -> list[CostComponent]:
@@ -24,8 +26,8 @@ def aws_efs_file_system(side: Side) -> list[CostComponent]:
                     side.region, "TimedStorage-Z-ByteHrs" if one_zone else "TimedStorage-ByteHrs"
                 ),
             ),
-            "storage_gb",
-            side.usage("storage_gb"),
+            STORAGE_GB,
+            side.usage(STORAGE_GB),
         )
     ]
     mode = side.setting("throughput_mode", "bursting")
@@ -57,4 +59,14 @@ def aws_efs_file_system(side: Side) -> list[CostComponent]:
     return components
 
 
-USAGE_KEYS = {"aws_efs_file_system": (UsageKey("storage_gb", "GB", "Data stored in the file system"),)}
+AWS_EFS_FILE_SYSTEM = CostModel(
+    "aws_efs_file_system",
+    aws_efs_file_system,
+    usage_keys=(STORAGE_GB,),
+    free_sub_types=(
+        "aws_efs_mount_target",
+        "aws_efs_access_point",
+        "aws_efs_file_system_policy",
+        "aws_efs_backup_policy",
+    ),
+)

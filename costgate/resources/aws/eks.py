@@ -14,9 +14,9 @@ from typing import Any
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.autoscaling import capacity, template_components
 from costgate.resources.aws.common import usage_type
-from costgate.resources.aws.ebs import volume_components
-from costgate.resources.aws.ec2 import instance_hours
-from costgate.resources.base import Side, aws_query, hourly, number
+from costgate.resources.aws.ebs import MONTHLY_STANDARD_IO_REQUESTS, volume_components
+from costgate.resources.aws.ec2 import MONTHLY_CPU_CREDIT_HRS, instance_hours
+from costgate.resources.base import CostModel, Side, aws_query, hourly, number
 
 DEFAULT_NODE_TYPE = "t3.medium"
 DEFAULT_DISK_GB = 20
@@ -58,4 +58,28 @@ def node_type(side: Side) -> Any:
     types = side.get("instance_types")
     if isinstance(types, Unknown):
         return types
-    return types[0] if types else DEFAULT_NODE_TYPE
+    if not types:
+        return DEFAULT_NODE_TYPE
+    if isinstance(types, list) and isinstance(types[0], str):
+        return types[0]
+    return Unknown("instance_types", "the plan's instance_types is not a list of instance types")
+
+
+AWS_EKS_CLUSTER = CostModel(
+    "aws_eks_cluster",
+    aws_eks_cluster,
+    free_sub_types=(
+        "aws_eks_addon",
+        "aws_eks_fargate_profile",
+        "aws_eks_identity_provider_config",
+        "aws_eks_access_entry",
+        "aws_eks_access_policy_association",
+        "aws_eks_pod_identity_association",
+    ),
+)
+AWS_EKS_NODE_GROUP = CostModel(
+    "aws_eks_node_group",
+    aws_eks_node_group,
+    usage_keys=(MONTHLY_CPU_CREDIT_HRS, MONTHLY_STANDARD_IO_REQUESTS),
+    follows=("aws_launch_template",),
+)

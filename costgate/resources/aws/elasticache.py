@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.base import Side, aws_query, hourly, not_priced, number, shown
+from costgate.resources.base import CostModel, Side, aws_query, hourly, not_priced, number, shown
 
 CACHE_ENGINES = {"redis": "Redis", "memcached": "Memcached", "valkey": "Valkey"}
 
@@ -76,3 +76,19 @@ def replication_group_nodes(side: Side) -> Any:
         if isinstance(node_groups, Unknown)
         else Decimal(1)
     )
+
+
+AWS_ELASTICACHE_CLUSTER = CostModel(
+    "aws_elasticache_cluster",
+    aws_elasticache_cluster,
+    free_sub_types=("aws_elasticache_subnet_group", "aws_elasticache_parameter_group"),
+)
+AWS_ELASTICACHE_REPLICATION_GROUP = CostModel(
+    "aws_elasticache_replication_group",
+    aws_elasticache_replication_group,
+    free_sub_types=(
+        "aws_elasticache_user",
+        "aws_elasticache_user_group",
+        "aws_elasticache_user_group_association",
+    ),
+)

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from costgate.model import CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, hourly, not_priced, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, hourly, not_priced, usage
+
+MONTHLY_LCU_HOURS = UsageKey(
+    "monthly_lcu_hours",
+    "LCU-hours",
+    "Capacity unit-hours (LCU, NLCU or GLCU) per month: 730 x the average units in use",
+)
+MONTHLY_DATA_PROCESSED_GB = UsageKey(
+    "monthly_data_processed_gb",
+    "GB",
+    "Data processed by the classic load balancer per month",
+)
 
 # load_balancer_type -> (Price List productFamily, label, capacity unit name)
 KINDS = {
@@ -20,7 +31,7 @@ KINDS = {
 
 def aws_lb(side: Side) -> list[CostComponent]:
     kind = side.setting("load_balancer_type", "application")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         return [not_priced("Load balancer", "hours", f"unknown load balancer type {kind!r}")]
     family, label, capacity = KINDS[kind]
     return [
@@ -31,8 +42,8 @@ def aws_lb(side: Side) -> list[CostComponent]:
             capacity,
             "LCU-hours",
             aws_query(side, "AWSELB", family, usagetype=usage_type(side.region, "LCUUsage")),
-            usage_key="monthly_lcu_hours",
-            quantity=side.usage("monthly_lcu_hours"),
+            MONTHLY_LCU_HOURS,
+            quantity=side.usage(MONTHLY_LCU_HOURS),
         ),
     ]
 
@@ -48,21 +59,46 @@ def aws_elb(side: Side) -> list[CostComponent]:
             "Data processed",
             "GB",
             aws_query(side, "AWSELB", family, usagetype=usage_type(side.region, "DataProcessing-Bytes")),
-            usage_key="monthly_data_processed_gb",
-            quantity=side.usage("monthly_data_processed_gb"),
+            MONTHLY_DATA_PROCESSED_GB,
+            quantity=side.usage(MONTHLY_DATA_PROCESSED_GB),
         ),
     ]
 
 
-_LCU = UsageKey(
-    "monthly_lcu_hours",
-    "LCU-hours",
-    "Capacity unit-hours (LCU, NLCU or GLCU) per month: 730 x the average units in use",
-)
-USAGE_KEYS = {
-    "aws_lb": (_LCU,),
-    "aws_alb": (_LCU,),
-    "aws_elb": (
-        UsageKey("monthly_data_processed_gb", "GB", "Data processed by the classic load balancer per month"),
+AWS_LB = CostModel(
+    "aws_lb",
+    aws_lb,
+    usage_keys=(MONTHLY_LCU_HOURS,),
+    free_sub_types=(
+        "aws_lb_listener",
+        "aws_lb_listener_rule",
+        "aws_lb_target_group",
+        "aws_lb_target_group_attachment",
+        "aws_lb_listener_certificate",
     ),
-}
+)
+AWS_ALB = CostModel(
+    "aws_alb",
+    aws_lb,
+    usage_keys=(MONTHLY_LCU_HOURS,),
+    free_sub_types=(
+        "aws_alb_listener",
+        "aws_alb_listener_rule",
+        "aws_alb_target_group",
+        "aws_alb_target_group_attachment",
+    ),
+)
+AWS_ELB = CostModel(
+    "aws_elb",
+    aws_elb,
+    usage_keys=(MONTHLY_DATA_PROCESSED_GB,),
+    free_sub_types=(
+        "aws_elb_attachment",
+        "aws_lb_cookie_stickiness_policy",
+        "aws_app_cookie_stickiness_policy",
+        "aws_load_balancer_policy",
+        "aws_load_balancer_listener_policy",
+        "aws_load_balancer_backend_server_policy",
+        "aws_proxy_protocol_policy",
+    ),
+)

@@ -7,7 +7,19 @@ Lustre includes throughput in its per-GB price, which grows with per_unit_storag
 from __future__ import annotations
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.base import Side, UsageKey, aws_query, monthly, not_priced, number, shown, usage
+from costgate.resources.base import (
+    CostModel,
+    Side,
+    UsageKey,
+    aws_query,
+    monthly,
+    not_priced,
+    number,
+    shown,
+    usage,
+)
+
+BACKUP_STORAGE_GB = UsageKey("backup_storage_gb", "GB", "Backup storage used")
 
 LUSTRE_DEPLOYMENTS = {
     "SCRATCH_2": "Scratch_2",
@@ -49,8 +61,8 @@ def aws_fsx_windows_file_system(side: Side) -> list[CostComponent]:
             "Backup storage",
             "GB-months",
             aws_query(side, "AmazonFSx", "Backup", fileSystemType="Windows"),
-            "backup_storage_gb",
-            side.usage("backup_storage_gb"),
+            BACKUP_STORAGE_GB,
+            side.usage(BACKUP_STORAGE_GB),
         ),
     ]
 
@@ -58,7 +70,7 @@ def aws_fsx_windows_file_system(side: Side) -> list[CostComponent]:
 def aws_fsx_lustre_file_system(side: Side) -> list[CostComponent]:
     deployment = side.setting("deployment_type", "SCRATCH_1")
     storage_type = side.setting("storage_type", "SSD")
-    if deployment not in LUSTRE_DEPLOYMENTS or storage_type != "SSD":
+    if not isinstance(deployment, str) or deployment not in LUSTRE_DEPLOYMENTS or storage_type != "SSD":
         return [
             not_priced(
                 f"Storage ({deployment}, {storage_type})",
@@ -95,4 +107,7 @@ def _required(side: Side, path: str):
     return number(side.get(path), Unknown(path, "the configuration does not set it"))
 
 
-USAGE_KEYS = {"aws_fsx_windows_file_system": (UsageKey("backup_storage_gb", "GB", "Backup storage used"),)}
+AWS_FSX_WINDOWS_FILE_SYSTEM = CostModel(
+    "aws_fsx_windows_file_system", aws_fsx_windows_file_system, usage_keys=(BACKUP_STORAGE_GB,)
+)
+AWS_FSX_LUSTRE_FILE_SYSTEM = CostModel("aws_fsx_lustre_file_system", aws_fsx_lustre_file_system)

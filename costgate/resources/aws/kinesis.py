@@ -7,7 +7,23 @@ from __future__ import annotations
 
 from costgate.model import CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, hourly, number, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, hourly, number, usage
+
+MONTHLY_PUT_PAYLOAD_UNITS = UsageKey(
+    "monthly_put_payload_units",
+    "units",
+    "25 KB PUT payload units per month (provisioned mode)",
+)
+MONTHLY_ON_DEMAND_DATA_IN_GB = UsageKey(
+    "monthly_on_demand_data_in_gb",
+    "GB",
+    "Data written per month (on-demand mode)",
+)
+MONTHLY_ON_DEMAND_DATA_OUT_GB = UsageKey(
+    "monthly_on_demand_data_out_gb",
+    "GB",
+    "Data read per month (on-demand mode)",
+)
 
 
 def _query(side: Side, suffix: str):
@@ -23,15 +39,15 @@ def aws_kinesis_stream(side: Side) -> list[CostComponent]:
                 "Data ingested (on-demand)",
                 "GB",
                 _query(side, "OnDemand-BilledIncomingBytes"),
-                "monthly_on_demand_data_in_gb",
-                side.usage("monthly_on_demand_data_in_gb"),
+                MONTHLY_ON_DEMAND_DATA_IN_GB,
+                side.usage(MONTHLY_ON_DEMAND_DATA_IN_GB),
             ),
             usage(
                 "Data retrieved (on-demand)",
                 "GB",
                 _query(side, "OnDemand-BilledOutgoingBytes"),
-                "monthly_on_demand_data_out_gb",
-                side.usage("monthly_on_demand_data_out_gb"),
+                MONTHLY_ON_DEMAND_DATA_OUT_GB,
+                side.usage(MONTHLY_ON_DEMAND_DATA_OUT_GB),
             ),
         ]
     return [
@@ -45,18 +61,14 @@ def aws_kinesis_stream(side: Side) -> list[CostComponent]:
             "PUT payload units",
             "units",
             _query(side, "PutRequestPayloadUnits"),
-            "monthly_put_payload_units",
-            side.usage("monthly_put_payload_units"),
+            MONTHLY_PUT_PAYLOAD_UNITS,
+            side.usage(MONTHLY_PUT_PAYLOAD_UNITS),
         ),
     ]
 
 
-USAGE_KEYS = {
-    "aws_kinesis_stream": (
-        UsageKey(
-            "monthly_put_payload_units", "units", "25 KB PUT payload units per month (provisioned mode)"
-        ),
-        UsageKey("monthly_on_demand_data_in_gb", "GB", "Data written per month (on-demand mode)"),
-        UsageKey("monthly_on_demand_data_out_gb", "GB", "Data read per month (on-demand mode)"),
-    ),
-}
+AWS_KINESIS_STREAM = CostModel(
+    "aws_kinesis_stream",
+    aws_kinesis_stream,
+    usage_keys=(MONTHLY_PUT_PAYLOAD_UNITS, MONTHLY_ON_DEMAND_DATA_IN_GB, MONTHLY_ON_DEMAND_DATA_OUT_GB),
+)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from costgate.model import HOURS_PER_MONTH, CostComponent
 from costgate.resources.aws.common import usage_type
 from costgate.resources.base import (
+    CostModel,
     Side,
     UsageKey,
     aws_query,
@@ -17,6 +18,13 @@ from costgate.resources.base import (
     usage,
 )
 
+MONTHLY_REQUESTS = UsageKey("monthly_requests", "requests", "Invocations per month")
+REQUEST_DURATION_MS = UsageKey(
+    "request_duration_ms",
+    "ms",
+    "Average duration of one invocation (with monthly_requests gives GB-seconds)",
+)
+
 MB_PER_GB = Decimal(1024)  # Lambda bills memory in GB of 1,024 MB
 
 
@@ -25,8 +33,8 @@ def aws_lambda_function(side: Side) -> list[CostComponent]:
     arm = isinstance(architectures, list) and "arm64" in architectures
     suffix = "-ARM" if arm else ""
     label = "arm64" if arm else "x86_64"
-    requests = side.usage("monthly_requests")
-    duration_ms = side.usage("request_duration_ms")
+    requests = side.usage(MONTHLY_REQUESTS)
+    duration_ms = side.usage(REQUEST_DURATION_MS)
     memory_mb = number(side.setting("memory_size", 128), Decimal(128))
     compute_name = f"Duration ({label})"
     components = [
@@ -34,7 +42,7 @@ def aws_lambda_function(side: Side) -> list[CostComponent]:
             "Requests",
             "requests",
             aws_query(side, "AWSLambda", "Serverless", usagetype=usage_type(side.region, "Request" + suffix)),
-            usage_key="monthly_requests",
+            MONTHLY_REQUESTS,
             quantity=requests,
         )
     ]
@@ -55,23 +63,11 @@ def aws_lambda_function(side: Side) -> list[CostComponent]:
                 "Serverless",
                 usagetype=usage_type(side.region, "Lambda-GB-Second" + suffix),
             ),
-            usage_key="request_duration_ms",
+            REQUEST_DURATION_MS,
             quantity=gb_seconds,
         )
     )
     return components
-
-
-USAGE_KEYS = {
-    "aws_lambda_function": (
-        UsageKey("monthly_requests", "requests", "Invocations per month"),
-        UsageKey(
-            "request_duration_ms",
-            "ms",
-            "Average duration of one invocation (with monthly_requests gives GB-seconds)",
-        ),
-    ),
-}
 
 
 SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
@@ -118,3 +114,22 @@ def aws_lambda_provisioned_concurrency_config(side: Side) -> list[CostComponent]
             ),
         )
     ]
+
+
+AWS_LAMBDA_FUNCTION = CostModel(
+    "aws_lambda_function",
+    aws_lambda_function,
+    usage_keys=(MONTHLY_REQUESTS, REQUEST_DURATION_MS),
+    free_sub_types=(
+        "aws_lambda_permission",
+        "aws_lambda_event_source_mapping",
+        "aws_lambda_alias",
+        "aws_lambda_function_url",
+        "aws_lambda_function_event_invoke_config",
+    ),
+)
+AWS_LAMBDA_PROVISIONED_CONCURRENCY_CONFIG = CostModel(
+    "aws_lambda_provisioned_concurrency_config",
+    aws_lambda_provisioned_concurrency_config,
+    follows=("aws_lambda_function",),
+)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, aws_query, hourly, not_priced, number, shown
+from costgate.resources.base import CostModel, Side, aws_query, hourly, not_priced, number, shown
 
 
 def aws_sagemaker_endpoint_configuration(side: Side) -> list[CostComponent]:
@@ -54,3 +54,13 @@ def aws_bedrock_provisioned_model_throughput(side: Side) -> list[CostComponent]:
             "provisioned throughput prices depend on the model and commitment and are not in the offline catalog",
         )
     ]
+
+
+AWS_SAGEMAKER_ENDPOINT_CONFIGURATION = CostModel(
+    "aws_sagemaker_endpoint_configuration",
+    aws_sagemaker_endpoint_configuration,
+    free_sub_types=("aws_sagemaker_endpoint",),
+)
+AWS_BEDROCK_PROVISIONED_MODEL_THROUGHPUT = CostModel(
+    "aws_bedrock_provisioned_model_throughput", aws_bedrock_provisioned_model_throughput
+)

@@ -10,16 +10,23 @@ from decimal import ROUND_CEILING, Decimal
 
 from costgate.model import CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, not_priced, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, not_priced, usage
+
+MONTHLY_REQUESTS = UsageKey("monthly_requests", "requests", "Requests per month")
+REQUEST_SIZE_KB = UsageKey(
+    "request_size_kb",
+    "KB",
+    "Average payload size; every 64 KB chunk is billed as one request (default 64)",
+)
 
 CHUNK_KB = Decimal(64)
 
 
 def _billed_requests(side: Side) -> Decimal | None:
-    requests = side.usage("monthly_requests")
+    requests = side.usage(MONTHLY_REQUESTS)
     if requests is None:
         return None
-    size_kb = side.usage("request_size_kb") or Decimal(64)
+    size_kb = side.usage(REQUEST_SIZE_KB) or Decimal(64)
     chunks = max(Decimal(1), (size_kb / CHUNK_KB).to_integral_value(rounding=ROUND_CEILING))
     return requests * chunks
 
@@ -32,7 +39,7 @@ def aws_sqs_queue(side: Side) -> list[CostComponent]:
             f"Requests ({'FIFO' if fifo else 'standard'})",
             "requests",
             aws_query(side, "AWSQueueService", "API Request", queueType=queue_type),
-            usage_key="monthly_requests",
+            MONTHLY_REQUESTS,
             quantity=_billed_requests(side),
         )
     ]
@@ -46,19 +53,29 @@ def aws_sns_topic(side: Side) -> list[CostComponent]:
             "API requests (publishes)",
             "requests",
             aws_query(side, "AmazonSNS", "API Request", usagetype=usage_type(side.region, "Requests-Tier1")),
-            usage_key="monthly_requests",
+            MONTHLY_REQUESTS,
             quantity=_billed_requests(side),
         )
     ]
 
 
-_REQUEST_KEYS = (
-    UsageKey("monthly_requests", "requests", "Requests per month"),
-    UsageKey(
-        "request_size_kb",
-        "KB",
-        "Average payload size; every 64 KB chunk is billed as one request (default 64)",
+AWS_SQS_QUEUE = CostModel(
+    "aws_sqs_queue",
+    aws_sqs_queue,
+    usage_keys=(MONTHLY_REQUESTS, REQUEST_SIZE_KB),
+    free_sub_types=(
+        "aws_sqs_queue_policy",
+        "aws_sqs_queue_redrive_policy",
+        "aws_sqs_queue_redrive_allow_policy",
     ),
 )
-
-USAGE_KEYS = {"aws_sqs_queue": _REQUEST_KEYS, "aws_sns_topic": _REQUEST_KEYS}
+AWS_SNS_TOPIC = CostModel(
+    "aws_sns_topic",
+    aws_sns_topic,
+    usage_keys=(MONTHLY_REQUESTS, REQUEST_SIZE_KB),
+    free_sub_types=(
+        "aws_sns_topic_subscription",
+        "aws_sns_topic_policy",
+        "aws_sns_topic_data_protection_policy",
+    ),
+)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, hourly, not_priced, shown, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, hourly, not_priced, shown, usage
+
+STORAGE_SIZE_GB = UsageKey("storage_size_gb", "GB", "Message storage used by the broker")
 
 DEPLOYMENTS = {"SINGLE_INSTANCE": "Single-AZ", "ACTIVE_STANDBY_MULTI_AZ": "Multi-AZ"}
 ENGINES = {"activemq": "ActiveMQ", "rabbitmq": "RabbitMQ"}
@@ -22,7 +24,7 @@ def aws_mq_broker(side: Side) -> list[CostComponent]:
         else Unknown("engine_type", "the engine is not set")
     )
     mode = side.setting("deployment_mode", "SINGLE_INSTANCE")
-    if mode not in DEPLOYMENTS:
+    if not isinstance(mode, str) or mode not in DEPLOYMENTS:
         instance = not_priced(
             f"Broker instance ({shown(mode)})", "hours", f"deployment mode {shown(mode)} is not priced yet"
         )
@@ -51,10 +53,12 @@ def aws_mq_broker(side: Side) -> list[CostComponent]:
                 "Broker Storage",
                 usagetype=usage_type(side.region, f"TimedStorage-{storage}-ByteHrs"),
             ),
-            "storage_size_gb",
-            side.usage("storage_size_gb"),
+            STORAGE_SIZE_GB,
+            side.usage(STORAGE_SIZE_GB),
         ),
     ]
 
 
-USAGE_KEYS = {"aws_mq_broker": (UsageKey("storage_size_gb", "GB", "Message storage used by the broker"),)}
+AWS_MQ_BROKER = CostModel(
+    "aws_mq_broker", aws_mq_broker, usage_keys=(STORAGE_SIZE_GB,), free_sub_types=("aws_mq_configuration",)
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, aws_query, hourly, monthly, number, shown
+from costgate.resources.base import CostModel, Side, aws_query, hourly, monthly, number, shown
 
 
 def aws_msk_cluster(side: Side) -> list[CostComponent]:
@@ -38,3 +38,10 @@ def aws_msk_cluster(side: Side) -> list[CostComponent]:
             aws_query(side, "AmazonMSK", "Storage", usagetype=usage_type(side.region, "Kafka.Storage.GP2")),
         ),
     ]
+
+
+AWS_MSK_CLUSTER = CostModel(
+    "aws_msk_cluster",
+    aws_msk_cluster,
+    free_sub_types=("aws_msk_configuration", "aws_msk_scram_secret_association"),
+)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from costgate.model import CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, hourly, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, hourly, usage
+
+MONTHLY_DATA_PROCESSED_GB = UsageKey(
+    "monthly_data_processed_gb",
+    "GB",
+    "Data processed by the NAT gateway per month",
+)
 
 
 def aws_nat_gateway(side: Side) -> list[CostComponent]:
@@ -22,14 +28,10 @@ def aws_nat_gateway(side: Side) -> list[CostComponent]:
             aws_query(
                 side, "AmazonEC2", "NAT Gateway", usagetype=usage_type(side.region, "NatGateway-Bytes")
             ),
-            usage_key="monthly_data_processed_gb",
-            quantity=side.usage("monthly_data_processed_gb"),
+            MONTHLY_DATA_PROCESSED_GB,
+            quantity=side.usage(MONTHLY_DATA_PROCESSED_GB),
         ),
     ]
 
 
-USAGE_KEYS = {
-    "aws_nat_gateway": (
-        UsageKey("monthly_data_processed_gb", "GB", "Data processed by the NAT gateway per month"),
-    ),
-}
+AWS_NAT_GATEWAY = CostModel("aws_nat_gateway", aws_nat_gateway, usage_keys=(MONTHLY_DATA_PROCESSED_GB,))

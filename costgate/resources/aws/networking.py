@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, hourly, not_priced, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, hourly, not_priced, usage
+
+ENDPOINT_DATA_PROCESSED_GB = UsageKey(
+    "monthly_data_processed_gb",
+    "GB",
+    "Data processed by the interface endpoint per month",
+)
+ATTACHMENT_DATA_PROCESSED_GB = UsageKey(
+    "monthly_data_processed_gb",
+    "GB",
+    "Data sent from the VPC through the transit gateway per month",
+)
 
 
 def aws_eip(side: Side) -> list[CostComponent]:
@@ -53,8 +64,8 @@ def aws_vpc_endpoint(side: Side) -> list[CostComponent]:
             aws_query(
                 side, "AmazonVPC", "VpcEndpoint", usagetype=usage_type(side.region, "VpcEndpoint-Bytes")
             ),
-            usage_key="monthly_data_processed_gb",
-            quantity=side.usage("monthly_data_processed_gb"),
+            ENDPOINT_DATA_PROCESSED_GB,
+            quantity=side.usage(ENDPOINT_DATA_PROCESSED_GB),
         ),
     ]
 
@@ -93,19 +104,28 @@ def aws_ec2_transit_gateway_vpc_attachment(side: Side) -> list[CostComponent]:
                 "Transit Gateway",
                 usagetype=usage_type(side.region, "TransitGateway-Bytes"),
             ),
-            usage_key="monthly_data_processed_gb",
-            quantity=side.usage("monthly_data_processed_gb"),
+            ATTACHMENT_DATA_PROCESSED_GB,
+            quantity=side.usage(ATTACHMENT_DATA_PROCESSED_GB),
         ),
     ]
 
 
-USAGE_KEYS = {
-    "aws_vpc_endpoint": (
-        UsageKey("monthly_data_processed_gb", "GB", "Data processed by the interface endpoint per month"),
+AWS_EIP = CostModel("aws_eip", aws_eip, free_sub_types=("aws_eip_association",))
+AWS_VPC_ENDPOINT = CostModel(
+    "aws_vpc_endpoint",
+    aws_vpc_endpoint,
+    usage_keys=(ENDPOINT_DATA_PROCESSED_GB,),
+    free_sub_types=(
+        "aws_vpc_endpoint_route_table_association",
+        "aws_vpc_endpoint_policy",
+        "aws_vpc_endpoint_security_group_association",
     ),
-    "aws_ec2_transit_gateway_vpc_attachment": (
-        UsageKey(
-            "monthly_data_processed_gb", "GB", "Data sent from the VPC through the transit gateway per month"
-        ),
-    ),
-}
+)
+AWS_VPN_CONNECTION = CostModel(
+    "aws_vpn_connection", aws_vpn_connection, free_sub_types=("aws_vpn_connection_route",)
+)
+AWS_EC2_TRANSIT_GATEWAY_VPC_ATTACHMENT = CostModel(
+    "aws_ec2_transit_gateway_vpc_attachment",
+    aws_ec2_transit_gateway_vpc_attachment,
+    usage_keys=(ATTACHMENT_DATA_PROCESSED_GB,),
+)

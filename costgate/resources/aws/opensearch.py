@@ -11,7 +11,7 @@ from typing import Any
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, aws_query, hourly, monthly, not_priced, number, shown
+from costgate.resources.base import CostModel, Side, aws_query, hourly, monthly, not_priced, number, shown
 
 STORAGE = {"gp2": "GP2", "gp3": "GP3"}
 
@@ -100,3 +100,15 @@ def _storage(side: Side, ebs: dict, count: Any) -> list[CostComponent]:
             )
         )
     return components
+
+
+AWS_ELASTICSEARCH_DOMAIN = CostModel(
+    "aws_elasticsearch_domain",
+    aws_elasticsearch_domain,
+    free_sub_types=("aws_elasticsearch_domain_policy", "aws_elasticsearch_domain_saml_options"),
+)
+AWS_OPENSEARCH_DOMAIN = CostModel(
+    "aws_opensearch_domain",
+    aws_opensearch_domain,
+    free_sub_types=("aws_opensearch_domain_policy", "aws_opensearch_domain_saml_options"),
+)

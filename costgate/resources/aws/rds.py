@@ -17,6 +17,7 @@ from typing import Any
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
 from costgate.resources.base import (
+    CostModel,
     Side,
     UsageKey,
     aws_query,
@@ -26,6 +27,12 @@ from costgate.resources.base import (
     number,
     shown,
     usage,
+)
+
+ADDITIONAL_BACKUP_STORAGE_GB = UsageKey(
+    "additional_backup_storage_gb",
+    "GB",
+    "Backup storage beyond the free allowance per month",
 )
 
 DEFAULT_STORAGE_GB = 20
@@ -118,8 +125,8 @@ def aws_db_instance(side: Side) -> list[CostComponent]:
                 "Storage Snapshot",
                 usagetype=usage_type(side.region, "RDS:ChargedBackupUsage"),
             ),
-            usage_key="additional_backup_storage_gb",
-            quantity=side.usage("additional_backup_storage_gb"),
+            ADDITIONAL_BACKUP_STORAGE_GB,
+            quantity=side.usage(ADDITIONAL_BACKUP_STORAGE_GB),
         )
     )
     return components
@@ -229,8 +236,15 @@ def _gp3_extras(side: Side, deploy: Any, engine: Any, size: Any, iops: Any) -> l
     return extras
 
 
-USAGE_KEYS = {
-    "aws_db_instance": (
-        UsageKey("additional_backup_storage_gb", "GB", "Backup storage beyond the free allowance per month"),
+AWS_DB_INSTANCE = CostModel(
+    "aws_db_instance",
+    aws_db_instance,
+    usage_keys=(ADDITIONAL_BACKUP_STORAGE_GB,),
+    free_sub_types=(
+        "aws_db_subnet_group",
+        "aws_db_parameter_group",
+        "aws_db_option_group",
+        "aws_db_instance_role_association",
+        "aws_db_event_subscription",
     ),
-}
+)

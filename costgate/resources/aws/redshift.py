@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from costgate.model import CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, hourly, number, shown, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, hourly, number, shown, usage
+
+MANAGED_STORAGE_GB = UsageKey("managed_storage_gb", "GB", "RA3 managed storage used")
 
 
 def aws_redshift_cluster(side: Side) -> list[CostComponent]:
@@ -29,11 +31,21 @@ def aws_redshift_cluster(side: Side) -> list[CostComponent]:
                     "Redshift Managed Storage",
                     usagetype=usage_type(side.region, "RMS:GB-Mo"),
                 ),
-                usage_key="managed_storage_gb",
-                quantity=side.usage("managed_storage_gb"),
+                MANAGED_STORAGE_GB,
+                quantity=side.usage(MANAGED_STORAGE_GB),
             )
         )
     return components
 
 
-USAGE_KEYS = {"aws_redshift_cluster": (UsageKey("managed_storage_gb", "GB", "RA3 managed storage used"),)}
+AWS_REDSHIFT_CLUSTER = CostModel(
+    "aws_redshift_cluster",
+    aws_redshift_cluster,
+    usage_keys=(MANAGED_STORAGE_GB,),
+    free_sub_types=(
+        "aws_redshift_subnet_group",
+        "aws_redshift_parameter_group",
+        "aws_redshift_snapshot_schedule",
+        "aws_redshift_snapshot_schedule_association",
+    ),
+)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from costgate.model import CostComponent
-from costgate.resources.base import Side, UsageKey, aws_query, monthly, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, monthly, usage
+
+MONTHLY_STANDARD_QUERIES = UsageKey("monthly_standard_queries", "queries", "Standard DNS queries per month")
 
 
 def aws_route53_zone(side: Side) -> list[CostComponent]:
@@ -16,8 +18,8 @@ def aws_route53_zone(side: Side) -> list[CostComponent]:
             "Standard queries",
             "queries",
             aws_query(side, "AmazonRoute53", "DNS Query", usagetype="DNS-Queries"),
-            usage_key="monthly_standard_queries",
-            quantity=side.usage("monthly_standard_queries"),
+            MONTHLY_STANDARD_QUERIES,
+            quantity=side.usage(MONTHLY_STANDARD_QUERIES),
         ),
     ]
 
@@ -54,6 +56,10 @@ def aws_route53_health_check(side: Side) -> list[CostComponent]:
     return components
 
 
-USAGE_KEYS = {
-    "aws_route53_zone": (UsageKey("monthly_standard_queries", "queries", "Standard DNS queries per month"),),
-}
+AWS_ROUTE53_ZONE = CostModel(
+    "aws_route53_zone",
+    aws_route53_zone,
+    usage_keys=(MONTHLY_STANDARD_QUERIES,),
+    free_sub_types=("aws_route53_record", "aws_route53_zone_association"),
+)
+AWS_ROUTE53_HEALTH_CHECK = CostModel("aws_route53_health_check", aws_route53_health_check)

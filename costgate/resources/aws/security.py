@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from costgate.model import CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import Side, UsageKey, aws_query, monthly, usage
+from costgate.resources.base import CostModel, Side, UsageKey, aws_query, monthly, usage
+
+KMS_MONTHLY_REQUESTS = UsageKey("monthly_requests", "requests", "API requests to the key per month")
+SECRET_MONTHLY_REQUESTS = UsageKey("monthly_requests", "requests", "API requests for the secret per month")
 
 
 def aws_kms_key(side: Side) -> list[CostComponent]:
@@ -29,8 +32,8 @@ def aws_kms_key(side: Side) -> list[CostComponent]:
             "Requests",
             "requests",
             aws_query(side, "awskms", "API Request", usagetype=usage_type(side.region, request_kind)),
-            usage_key="monthly_requests",
-            quantity=side.usage("monthly_requests"),
+            KMS_MONTHLY_REQUESTS,
+            quantity=side.usage(KMS_MONTHLY_REQUESTS),
         ),
     ]
 
@@ -57,15 +60,27 @@ def aws_secretsmanager_secret(side: Side) -> list[CostComponent]:
                 "API Request",
                 usagetype=usage_type(side.region, "AWSSecretsManager-APIRequest"),
             ),
-            usage_key="monthly_requests",
-            quantity=side.usage("monthly_requests"),
+            SECRET_MONTHLY_REQUESTS,
+            quantity=side.usage(SECRET_MONTHLY_REQUESTS),
         ),
     ]
 
 
-USAGE_KEYS = {
-    "aws_kms_key": (UsageKey("monthly_requests", "requests", "API requests to the key per month"),),
-    "aws_secretsmanager_secret": (
-        UsageKey("monthly_requests", "requests", "API requests for the secret per month"),
+AWS_KMS_KEY = CostModel(
+    "aws_kms_key",
+    aws_kms_key,
+    usage_keys=(KMS_MONTHLY_REQUESTS,),
+    free_sub_types=("aws_kms_alias", "aws_kms_grant", "aws_kms_key_policy"),
+)
+AWS_KMS_REPLICA_KEY = CostModel("aws_kms_replica_key", aws_kms_key, usage_keys=(KMS_MONTHLY_REQUESTS,))
+AWS_KMS_EXTERNAL_KEY = CostModel("aws_kms_external_key", aws_kms_key, usage_keys=(KMS_MONTHLY_REQUESTS,))
+AWS_SECRETSMANAGER_SECRET = CostModel(
+    "aws_secretsmanager_secret",
+    aws_secretsmanager_secret,
+    usage_keys=(SECRET_MONTHLY_REQUESTS,),
+    free_sub_types=(
+        "aws_secretsmanager_secret_version",
+        "aws_secretsmanager_secret_policy",
+        "aws_secretsmanager_secret_rotation",
     ),
-}
+)

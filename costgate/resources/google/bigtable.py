@@ -11,28 +11,26 @@ us-central1).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
-from costgate.resources.base import Side, UsageKey, gcp_query, hourly, not_priced, number, usage
+from costgate.plan.regions import gcp_region
+from costgate.resources.base import CostModel, Side, UsageKey, gcp_query, hourly, not_priced, number, usage
+
+STORAGE_GB = UsageKey("storage_gb", "GB", "Data stored in each cluster")
 
 SERVICE = "Cloud Bigtable"
 FAMILY = "ApplicationServices"
 STORAGE = {"SSD": "SSD", "HDD": "HDD"}
-
-USAGE_KEYS = {"google_bigtable_instance": (UsageKey("storage_gb", "GB", "Data stored in each cluster"),)}
-
-_ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
 
 
 def google_bigtable_instance(side: Side) -> list[CostComponent]:
     clusters = side.get("cluster")
     if isinstance(clusters, Unknown):
         return [not_priced("Nodes", "node-hours", clusters.reason)]
-    if not clusters:
+    if not clusters or not isinstance(clusters, list):
         return [not_priced("Nodes", "node-hours", "the instance has no cluster block")]
     components: list[CostComponent] = []
     for number_, cluster in enumerate(clusters, start=1):
@@ -45,9 +43,7 @@ def cluster_components(
     side: Side, position: int, cluster: Mapping[str, Any], count: int
 ) -> list[CostComponent]:
     prefix = f"Cluster {position} " if count > 1 else ""
-    zone = cluster.get("zone")
-    zone_match = _ZONE.match(zone) if isinstance(zone, str) else None
-    region = zone_match.group(1) if zone_match else side.region
+    region = gcp_region(cluster.get("zone")) or side.region
     storage_type = cluster.get("storage_type") or "SSD"
     scaling = cluster.get("autoscaling_config")
     scaling = scaling[0] if isinstance(scaling, list) and scaling else None
@@ -89,8 +85,31 @@ def cluster_components(
                 f"{prefix}storage ({storage_type})",
                 "GB-months",
                 gcp_query(side, SERVICE, FAMILY, f"Bigtable {storage_type} Storage", region=region),
-                usage_key="storage_gb",
-                quantity=side.usage("storage_gb"),
+                STORAGE_GB,
+                quantity=side.usage(STORAGE_GB),
             )
         )
     return components
+
+
+def first_cluster_region(values: Mapping[str, Any]) -> str | None:
+    """An instance has no region of its own: it lives where its first cluster's zone is."""
+    clusters = values.get("cluster")
+    if isinstance(clusters, list) and clusters and isinstance(clusters[0], Mapping):
+        return gcp_region(clusters[0].get("zone"))
+    return None
+
+
+GOOGLE_BIGTABLE_INSTANCE = CostModel(
+    "google_bigtable_instance",
+    google_bigtable_instance,
+    usage_keys=(STORAGE_GB,),
+    region=first_cluster_region,
+    free_sub_types=(
+        "google_bigtable_table",
+        "google_bigtable_gc_policy",
+        "google_bigtable_app_profile",
+        "google_bigtable_instance_iam_binding",
+        "google_bigtable_instance_iam_member",
+    ),
+)

@@ -12,7 +12,14 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import CostComponent
-from costgate.resources.base import Side, UsageKey, gcp_query, not_priced, usage
+from costgate.resources.base import CostModel, Side, UsageKey, gcp_query, not_priced, usage
+
+MONTHLY_REQUESTS = UsageKey("monthly_requests", "requests", "Requests per month")
+MONTHLY_INSTANCE_SECONDS = UsageKey(
+    "monthly_instance_seconds",
+    "seconds",
+    "Billable instance time per month (Cloud Run metrics)",
+)
 
 DEFAULT_CPU = Decimal(1)
 DEFAULT_MEMORY_GIB = Decimal("0.5")  # 512Mi
@@ -37,14 +44,14 @@ def _components(side: Side, limits: Any) -> list[CostComponent]:
     limits = limits if isinstance(limits, dict) else {}
     cpu = _cpu(limits.get("cpu"))
     memory = _memory_gib(limits.get("memory"))
-    seconds = side.usage("monthly_instance_seconds")
+    seconds = side.usage(MONTHLY_INSTANCE_SECONDS)
     components = [
         usage(
             "Requests",
             "requests",
             gcp_query(side, "Cloud Run", "Compute", "Requests"),
-            usage_key="monthly_requests",
-            quantity=side.usage("monthly_requests"),
+            MONTHLY_REQUESTS,
+            quantity=side.usage(MONTHLY_REQUESTS),
         )
     ]
     if cpu is None or memory is None:
@@ -57,7 +64,7 @@ def _components(side: Side, limits: Any) -> list[CostComponent]:
             f"CPU ({cpu} vCPU)",
             "vCPU-seconds",
             gcp_query(side, "Cloud Run", "Compute", "CPU Allocation Time"),
-            usage_key="monthly_instance_seconds",
+            MONTHLY_INSTANCE_SECONDS,
             quantity=None if seconds is None else seconds * cpu,
         )
     )
@@ -66,7 +73,7 @@ def _components(side: Side, limits: Any) -> list[CostComponent]:
             f"Memory ({memory} GiB)",
             "GiB-seconds",
             gcp_query(side, "Cloud Run", "Compute", "Memory Allocation Time"),
-            usage_key="monthly_instance_seconds",
+            MONTHLY_INSTANCE_SECONDS,
             quantity=None if seconds is None else seconds * memory,
         )
     )
@@ -96,8 +103,13 @@ def _memory_gib(value: Any) -> Decimal | None:
     return None
 
 
-_KEYS = (
-    UsageKey("monthly_requests", "requests", "Requests per month"),
-    UsageKey("monthly_instance_seconds", "seconds", "Billable instance time per month (Cloud Run metrics)"),
+GOOGLE_CLOUD_RUN_SERVICE = CostModel(
+    "google_cloud_run_service",
+    google_cloud_run_service,
+    usage_keys=(MONTHLY_REQUESTS, MONTHLY_INSTANCE_SECONDS),
 )
-USAGE_KEYS = {"google_cloud_run_service": _KEYS, "google_cloud_run_v2_service": _KEYS}
+GOOGLE_CLOUD_RUN_V2_SERVICE = CostModel(
+    "google_cloud_run_v2_service",
+    google_cloud_run_v2_service,
+    usage_keys=(MONTHLY_REQUESTS, MONTHLY_INSTANCE_SECONDS),
+)

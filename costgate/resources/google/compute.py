@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
-from costgate.resources.base import Side, not_priced, number
+from costgate.resources.base import CostModel, Side, not_priced, number
 from costgate.resources.google.disks import DEFAULT_BOOT_DISK_GB, disk_components, local_ssd_components
 from costgate.resources.google.machines import gpu_components, machine_components
 
@@ -88,7 +88,7 @@ def _group(side: Side, autoscaler_type: str) -> list[CostComponent]:
             )
         ]
     size = number(side.get("target_size"))
-    autoscalers = side.context.referring(side, autoscaler_type, "target")
+    autoscalers = side.referring(autoscaler_type, "target")
     policy = autoscalers[0].block("autoscaling_policy") if autoscalers else None
     if policy:
         minimum = int(policy.get("min_replicas") or 1)
@@ -115,3 +115,27 @@ def google_compute_instance_group_manager(side: Side) -> list[CostComponent]:
 
 def google_compute_region_instance_group_manager(side: Side) -> list[CostComponent]:
     return _group(side, "google_compute_region_autoscaler")
+
+
+GOOGLE_COMPUTE_INSTANCE = CostModel(
+    "google_compute_instance",
+    google_compute_instance,
+    free_sub_types=(
+        "google_compute_attached_disk",
+        "google_compute_instance_iam_binding",
+        "google_compute_instance_iam_member",
+    ),
+    follows=("google_compute_disk",),
+)
+GOOGLE_COMPUTE_INSTANCE_GROUP_MANAGER = CostModel(
+    "google_compute_instance_group_manager",
+    google_compute_instance_group_manager,
+    free_sub_types=("google_compute_instance_template", "google_compute_autoscaler"),
+    follows=("google_compute_instance_template", "google_compute_autoscaler"),
+)
+GOOGLE_COMPUTE_REGION_INSTANCE_GROUP_MANAGER = CostModel(
+    "google_compute_region_instance_group_manager",
+    google_compute_region_instance_group_manager,
+    free_sub_types=("google_compute_region_instance_template", "google_compute_region_autoscaler"),
+    follows=("google_compute_instance_template", "google_compute_region_autoscaler"),
+)

@@ -10,8 +10,11 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
-from costgate.resources.base import Side, UsageKey, gcp_query, monthly, not_priced, number, usage
+from costgate.resources.base import CostModel, Side, UsageKey, gcp_query, monthly, not_priced, number, usage
 from costgate.resources.google.machines import SERVICE
+
+SNAPSHOT_STORAGE_GB = UsageKey("storage_gb", "GB", "Snapshot storage per month")
+IMAGE_STORAGE_GB = UsageKey("storage_gb", "GB", "Image storage per month, when disk_size_gb is not set")
 
 # disk type -> (display name, zonal SKU, regional SKU)
 DISK_TYPES = {
@@ -114,8 +117,8 @@ def google_compute_snapshot(side: Side) -> list[CostComponent]:
             "Snapshot storage",
             "GB-months",
             gcp_query(side, SERVICE, "Storage", "Storage PD Snapshot"),
-            usage_key="storage_gb",
-            quantity=side.usage("storage_gb"),
+            SNAPSHOT_STORAGE_GB,
+            quantity=side.usage(SNAPSHOT_STORAGE_GB),
         )
     ]
 
@@ -126,13 +129,17 @@ def google_compute_image(side: Side) -> list[CostComponent]:
     if isinstance(size, Decimal):
         return [monthly("Image storage", "GB-months", size, query)]
     return [
-        usage("Image storage", "GB-months", query, usage_key="storage_gb", quantity=side.usage("storage_gb"))
+        usage("Image storage", "GB-months", query, IMAGE_STORAGE_GB, quantity=side.usage(IMAGE_STORAGE_GB))
     ]
 
 
-USAGE_KEYS = {
-    "google_compute_snapshot": (UsageKey("storage_gb", "GB", "Snapshot storage per month"),),
-    "google_compute_image": (
-        UsageKey("storage_gb", "GB", "Image storage per month, when disk_size_gb is not set"),
-    ),
-}
+GOOGLE_COMPUTE_DISK = CostModel(
+    "google_compute_disk",
+    google_compute_disk,
+    free_sub_types=("google_compute_disk_resource_policy_attachment",),
+)
+GOOGLE_COMPUTE_REGION_DISK = CostModel("google_compute_region_disk", google_compute_region_disk)
+GOOGLE_COMPUTE_SNAPSHOT = CostModel(
+    "google_compute_snapshot", google_compute_snapshot, usage_keys=(SNAPSHOT_STORAGE_GB,)
+)
+GOOGLE_COMPUTE_IMAGE = CostModel("google_compute_image", google_compute_image, usage_keys=(IMAGE_STORAGE_GB,))

@@ -10,7 +10,7 @@ capacity is not priced offline (live pricing can price it).
 from __future__ import annotations
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.base import Side, gcp_query, monthly, not_priced, number
+from costgate.resources.base import CostModel, Side, gcp_query, monthly, not_priced, number
 
 SERVICE = "Cloud Filestore"
 FAMILY = "Storage"
@@ -30,7 +30,7 @@ def google_filestore_instance(side: Side) -> list[CostComponent]:
     capacity = number(side.get("file_shares.0.capacity_gb"))
     if isinstance(tier, Unknown):
         return [not_priced("Capacity", "GB-months", tier.reason)]
-    if tier not in TIERS:
+    if not isinstance(tier, str) or tier not in TIERS:
         return [not_priced(f"Capacity ({tier})", "GB-months", f"Filestore tier {tier!r} is not priced yet")]
     sku, label = TIERS[tier]
     if capacity is None:
@@ -43,3 +43,8 @@ def google_filestore_instance(side: Side) -> list[CostComponent]:
             gcp_query(side, SERVICE, FAMILY, f"Filestore Capacity {sku}"),
         )
     ]
+
+
+GOOGLE_FILESTORE_INSTANCE = CostModel(
+    "google_filestore_instance", google_filestore_instance, free_sub_types=("google_filestore_snapshot",)
+)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
-from costgate.resources.base import Side, gcp_query, hourly, number
+from costgate.resources.base import CostModel, Side, gcp_query, hourly, number
 from costgate.resources.google.disks import disk_components, local_ssd_components
 from costgate.resources.google.machines import gpu_components, machine_components
 
@@ -29,6 +29,8 @@ def _zones(location: Any, node_locations: Any) -> int | Unknown:
         return node_locations
     zonal = isinstance(location, str) and bool(_ZONE.match(location))
     if isinstance(node_locations, list) and node_locations:
+        if not all(isinstance(zone, str) for zone in node_locations):
+            return Unknown("node_locations", "the plan's node_locations is not a list of zones")
         # A zonal cluster's node_locations are its additional zones (the docs say to omit the cluster's own).
         return len(set(node_locations) | ({location} if zonal else set()))
     if isinstance(location, Unknown):
@@ -130,3 +132,9 @@ def google_container_node_pool(side: Side) -> list[CostComponent]:
         return [hourly("Node usage", reason)]
     current = max(minimum, min(current, maximum)) if maximum >= minimum else current
     return node_components(side, Capacity("nodes", current, minimum, max(maximum, current)))
+
+
+GOOGLE_CONTAINER_CLUSTER = CostModel("google_container_cluster", google_container_cluster)
+GOOGLE_CONTAINER_NODE_POOL = CostModel(
+    "google_container_node_pool", google_container_node_pool, follows=("google_container_cluster",)
+)

@@ -19,7 +19,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.base import Side, gcp_query, hourly, not_priced, number, shown, unknown_among
+from costgate.resources.base import (
+    CostModel,
+    Side,
+    gcp_query,
+    hourly,
+    not_priced,
+    number,
+    shown,
+    unknown_among,
+)
 
 REDIS_SERVICE = "Cloud Memorystore for Redis"
 MEMCACHED_SERVICE = "Cloud Memorystore for Memcached"
@@ -85,3 +94,7 @@ def google_memcache_instance(side: Side) -> list[CostComponent]:
             unit="GB-hours",
         ),
     ]
+
+
+GOOGLE_REDIS_INSTANCE = CostModel("google_redis_instance", google_redis_instance)
+GOOGLE_MEMCACHE_INSTANCE = CostModel("google_memcache_instance", google_memcache_instance)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent
-from costgate.resources.base import Side, UsageKey, gcp_query, hourly, usage
+from costgate.resources.base import CostModel, Side, UsageKey, gcp_query, hourly, usage
+
+ASSIGNED_VMS = UsageKey("assigned_vms", "VMs", "VMs using the NAT gateway (billed up to 32)")
+MONTHLY_DATA_PROCESSED_GB = UsageKey(
+    "monthly_data_processed_gb",
+    "GB",
+    "Data processed by the NAT gateway per month",
+)
 
 SERVICE = "Networking"
 
@@ -33,21 +40,21 @@ def google_compute_global_address(side: Side) -> list[CostComponent]:
 
 def google_compute_router_nat(side: Side) -> list[CostComponent]:
     # The gateway is billed per VM using it (up to 32 VMs), which the plan cannot know.
-    vms = side.usage("assigned_vms")
+    vms = side.usage(ASSIGNED_VMS)
     return [
         usage(
             "NAT gateway (per assigned VM)",
             "VM-hours",
             gcp_query(side, SERVICE, "Network", "NAT Gateway: Uptime charge"),
-            usage_key="assigned_vms",
+            ASSIGNED_VMS,
             quantity=None if vms is None else min(vms, Decimal(32)) * HOURS_PER_MONTH,
         ),
         usage(
             "Data processed",
             "GB",
             gcp_query(side, SERVICE, "Network", "NAT Gateway: Data processing charge"),
-            usage_key="monthly_data_processed_gb",
-            quantity=side.usage("monthly_data_processed_gb"),
+            MONTHLY_DATA_PROCESSED_GB,
+            quantity=side.usage(MONTHLY_DATA_PROCESSED_GB),
         ),
     ]
 
@@ -76,9 +83,23 @@ def google_compute_vpn_tunnel(side: Side) -> list[CostComponent]:
     return [hourly("VPN tunnel", gcp_query(side, SERVICE, "Network", "VPN Tunnel"))]
 
 
-USAGE_KEYS = {
-    "google_compute_router_nat": (
-        UsageKey("assigned_vms", "VMs", "VMs using the NAT gateway (billed up to 32)"),
-        UsageKey("monthly_data_processed_gb", "GB", "Data processed by the NAT gateway per month"),
+GOOGLE_COMPUTE_ADDRESS = CostModel("google_compute_address", google_compute_address)
+GOOGLE_COMPUTE_GLOBAL_ADDRESS = CostModel("google_compute_global_address", google_compute_global_address)
+GOOGLE_COMPUTE_ROUTER_NAT = CostModel(
+    "google_compute_router_nat",
+    google_compute_router_nat,
+    usage_keys=(ASSIGNED_VMS, MONTHLY_DATA_PROCESSED_GB),
+)
+GOOGLE_COMPUTE_FORWARDING_RULE = CostModel("google_compute_forwarding_rule", google_compute_forwarding_rule)
+GOOGLE_COMPUTE_GLOBAL_FORWARDING_RULE = CostModel(
+    "google_compute_global_forwarding_rule", google_compute_global_forwarding_rule
+)
+GOOGLE_COMPUTE_VPN_TUNNEL = CostModel(
+    "google_compute_vpn_tunnel",
+    google_compute_vpn_tunnel,
+    free_sub_types=(
+        "google_compute_vpn_gateway",
+        "google_compute_ha_vpn_gateway",
+        "google_compute_external_vpn_gateway",
     ),
-}
+)

@@ -11,13 +11,17 @@ confirmed against the live catalog (the embedded catalog prices it for us-centra
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from costgate.model import CostComponent, Unknown
-from costgate.resources.base import Side, UsageKey, gcp_query, hourly, not_priced, number, usage
+from costgate.plan.regions import gcp_region
+from costgate.resources.base import CostModel, Side, UsageKey, gcp_query, hourly, not_priced, number, usage
+
+STORAGE_GB = UsageKey("storage_gb", "GB", "Average database storage")
 
 SERVICE = "Cloud Spanner"
 FAMILY = "ApplicationServices"
-
-USAGE_KEYS = {"google_spanner_instance": (UsageKey("storage_gb", "GB", "Average database storage"),)}
 
 
 def config_region(config: object, default: str) -> str:
@@ -63,7 +67,28 @@ def google_spanner_instance(side: Side) -> list[CostComponent]:
             "Storage",
             "GB-months",
             gcp_query(side, SERVICE, FAMILY, "Spanner Storage", region=region),
-            usage_key="storage_gb",
-            quantity=side.usage("storage_gb"),
+            STORAGE_GB,
+            quantity=side.usage(STORAGE_GB),
         ),
     ]
+
+
+def regional_config_region(values: Mapping[str, Any]) -> str | None:
+    """A regional instance config ("regional-us-central1") names the instance's region."""
+    config = values.get("config")
+    return gcp_region(config.removeprefix("regional-")) if isinstance(config, str) else None
+
+
+GOOGLE_SPANNER_INSTANCE = CostModel(
+    "google_spanner_instance",
+    google_spanner_instance,
+    usage_keys=(STORAGE_GB,),
+    region=regional_config_region,
+    free_sub_types=(
+        "google_spanner_database",
+        "google_spanner_database_iam_binding",
+        "google_spanner_database_iam_member",
+        "google_spanner_instance_iam_binding",
+        "google_spanner_instance_iam_member",
+    ),
+)

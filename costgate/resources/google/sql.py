@@ -29,6 +29,7 @@ from typing import Any
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.base import (
+    CostModel,
     Side,
     UsageKey,
     gcp_query,
@@ -40,19 +41,16 @@ from costgate.resources.base import (
     usage,
 )
 
+BACKUP_STORAGE_GB = UsageKey(
+    "backup_storage_gb",
+    "GB",
+    "Backup storage beyond the free allowance (equal to the provisioned storage)",
+)
+
 SERVICE = "Cloud SQL"
 FAMILY = "ApplicationServices"
 DEFAULT_DISK_GB = 10
 
-USAGE_KEYS = {
-    "google_sql_database_instance": (
-        UsageKey(
-            "backup_storage_gb",
-            "GB",
-            "Backup storage beyond the free allowance (equal to the provisioned storage)",
-        ),
-    )
-}
 
 ENGINES = {"MYSQL": "MySQL", "POSTGRES": "PostgreSQL", "SQLSERVER": "SQL Server"}
 SHARED_CORE = {"db-f1-micro": "Micro instance", "db-g1-small": "Small instance"}
@@ -108,8 +106,8 @@ def google_sql_database_instance(side: Side) -> list[CostComponent]:
             "Backups",
             "GB-months",
             gcp_query(side, SERVICE, FAMILY, "Cloud SQL: Backups"),
-            usage_key="backup_storage_gb",
-            quantity=side.usage("backup_storage_gb"),
+            BACKUP_STORAGE_GB,
+            quantity=side.usage(BACKUP_STORAGE_GB),
         )
     )
     return components
@@ -193,3 +191,11 @@ def storage_component(side: Side, location: Any, prefix: str, label: str) -> Cos
     if isinstance(location, Unknown):
         query = location
     return monthly(f"Storage ({kind}, {label})", "GB-months", size, query)
+
+
+GOOGLE_SQL_DATABASE_INSTANCE = CostModel(
+    "google_sql_database_instance",
+    google_sql_database_instance,
+    usage_keys=(BACKUP_STORAGE_GB,),
+    free_sub_types=("google_sql_database", "google_sql_user", "google_sql_ssl_cert"),
+)

@@ -7,7 +7,19 @@ https://cloud.google.com/storage/pricing. The bucket's location is its price reg
 from __future__ import annotations
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.base import Side, UsageKey, gcp_query, usage
+from costgate.resources.base import CostModel, Side, UsageKey, gcp_query, usage
+
+STORAGE_GB = UsageKey("storage_gb", "GB", "Average GB stored over the month")
+MONTHLY_CLASS_A_OPERATIONS = UsageKey(
+    "monthly_class_a_operations",
+    "operations",
+    "Class A operations (writes, lists) per month",
+)
+MONTHLY_CLASS_B_OPERATIONS = UsageKey(
+    "monthly_class_b_operations",
+    "operations",
+    "Class B operations (reads) per month",
+)
 
 CLASS_NAMES = {"STANDARD": "Standard", "NEARLINE": "Nearline", "COLDLINE": "Coldline", "ARCHIVE": "Archive"}
 
@@ -33,30 +45,29 @@ def google_storage_bucket(side: Side) -> list[CostComponent]:
             f"Storage ({label}, {location if isinstance(location, str) else 'unknown location'})",
             "GB-months",
             storage_query(f"{label} Storage"),
-            usage_key="storage_gb",
-            quantity=side.usage("storage_gb"),
+            STORAGE_GB,
+            quantity=side.usage(STORAGE_GB),
         ),
         usage(
             f"Class A operations ({label})",
             "operations",
             storage_query(f"{label} Class A Operations"),
-            usage_key="monthly_class_a_operations",
-            quantity=side.usage("monthly_class_a_operations"),
+            MONTHLY_CLASS_A_OPERATIONS,
+            quantity=side.usage(MONTHLY_CLASS_A_OPERATIONS),
         ),
         usage(
             f"Class B operations ({label})",
             "operations",
             storage_query(f"{label} Class B Operations"),
-            usage_key="monthly_class_b_operations",
-            quantity=side.usage("monthly_class_b_operations"),
+            MONTHLY_CLASS_B_OPERATIONS,
+            quantity=side.usage(MONTHLY_CLASS_B_OPERATIONS),
         ),
     ]
 
 
-USAGE_KEYS = {
-    "google_storage_bucket": (
-        UsageKey("storage_gb", "GB", "Average GB stored over the month"),
-        UsageKey("monthly_class_a_operations", "operations", "Class A operations (writes, lists) per month"),
-        UsageKey("monthly_class_b_operations", "operations", "Class B operations (reads) per month"),
-    ),
-}
+GOOGLE_STORAGE_BUCKET = CostModel(
+    "google_storage_bucket",
+    google_storage_bucket,
+    usage_keys=(STORAGE_GB, MONTHLY_CLASS_A_OPERATIONS, MONTHLY_CLASS_B_OPERATIONS),
+    free_sub_types=("google_storage_bucket_iam_binding", "google_storage_bucket_iam_member"),
+)

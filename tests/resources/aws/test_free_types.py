@@ -1,11 +1,11 @@
 """The AWS free list: configuration-only types are free, never unsupported, and never also priced."""
 
-from costgate.resources.aws import FREE_TYPES, MODELS
+from costgate.resources.registry import COST_MODELS, FREE_TYPES
 from tests.helpers import price_one
 
 
 def test_free_and_priced_types_do_not_overlap():
-    assert not FREE_TYPES & set(MODELS)
+    assert not FREE_TYPES & set(COST_MODELS)
 
 
 def test_configuration_only_types_are_free():

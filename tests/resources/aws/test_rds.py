@@ -129,6 +129,6 @@ def test_unknown_engine_and_storage_type_are_not_priced():
 
 
 def test_backup_storage_from_usage_key():
-    from costgate.resources.aws import USAGE_KEYS
+    from costgate.resources.registry import USAGE_KEYS
 
     assert [k.name for k in USAGE_KEYS["aws_db_instance"]] == ["additional_backup_storage_gb"]
