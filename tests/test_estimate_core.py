@@ -137,7 +137,7 @@ def test_outcomes_free_unsupported_and_usage_based_are_counted_once():
 
 
 def test_each_distinct_price_is_looked_up_once():
-    from costgate.estimate.pricer import estimate
+    from costgate.estimate.pricer import Pricer
     from costgate.model import ProjectPlan
     from costgate.plan.terraform import read_plan
     from costgate.pricing.catalog import EmbeddedCatalog
@@ -153,8 +153,8 @@ def test_each_distinct_price_is_looked_up_once():
     document = plan_document(
         *[change("aws_ebs_volume", {"type": "gp2", "size": 10}, name=f"v{i}") for i in range(50)]
     )
-    result = estimate(
-        [ProjectPlan("p", "p.json", read_plan(document, "p.json"))], PriceChain([CountingCatalog()])
+    result = Pricer(PriceChain([CountingCatalog()])).estimate(
+        [ProjectPlan("p", "p.json", read_plan(document, "p.json"))]
     )
     # 50 volumes x 10 GB x $0.10 = $50.00, from one look-up
     assert (result.monthly_after, CountingCatalog.calls) == (Decimal("50.00"), 1)

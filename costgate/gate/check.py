@@ -14,6 +14,7 @@ from costgate.gate.attribution import attribute
 from costgate.gate.budgets import check_budgets
 from costgate.gate.config import Config
 from costgate.gate.policies import Policy, load_policies
+from costgate.gate.policies.kinds import evaluate
 from costgate.model import SEVERITIES, BudgetStatus, CheckResult, Estimate, Finding, Verdict
 
 
@@ -26,22 +27,24 @@ def run_check(
     policies: tuple[Policy, ...] | None = None,
     spend: Mapping[str, Decimal] | None = None,
 ) -> CheckResult:
-    """Check an estimate. `pricer` is the one that priced it (alternatives are re-priced through it;
-    default: the embedded catalog); policies default to the packs config lists; spend (team -> current
-    monthly spend) overrides the config's current_monthly_spend."""
-    from costgate.gate.policies.evaluate import evaluate
+    """Check an estimate.
 
+    `pricer` is the one that priced the estimate: savings are re-priced through it, so they see
+    the same prices, usage file and discounts, and no price is looked up twice. Commands always
+    pass theirs; the default (embedded catalog, the config's discounts, no usage file) is for
+    tests and library callers. Policies default to the packs the config lists; spend (team ->
+    current monthly spend) overrides the config's current_monthly_spend.
+    """
     if pricer is None:
         from costgate.pricing.setup import price_chain
 
         pricer = Pricer(price_chain("embedded"), discounts=config.discounts)
-    prices = pricer.prices
     if policies is None:
         policies = load_policies(config.policies)
     attribution = attribute(estimate, config)
     budgets, limit_findings = check_budgets(estimate, config, attribution, spend)
     findings = sorted(
-        (*limit_findings, *evaluate(estimate, config, policies, attribution, prices)),
+        (*limit_findings, *evaluate(estimate, config, policies, attribution, pricer)),
         key=lambda f: -SEVERITIES.index(f.severity),
     )
     return CheckResult(estimate, tuple(findings), budgets, verdict(findings, budgets, approved), attribution)

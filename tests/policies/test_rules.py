@@ -4,9 +4,10 @@ from decimal import Decimal
 
 import pytest
 
+from costgate.estimate.pricer import Pricer
 from costgate.gate.attribution import attribute
 from costgate.gate.policies import policy_from_dict
-from costgate.gate.policies.evaluate import evaluate
+from costgate.gate.policies.kinds import evaluate
 from costgate.pricing.setup import price_chain
 from tests.gate_helpers import config, priced
 from tests.helpers import cents, change
@@ -19,7 +20,7 @@ def run(policy, *changes, cfg=None, path="plan.json", configuration=None):
     estimate = priced(*changes, path=path, configuration=configuration)
     raw = {"id": "p1", "description": "test", "severity": "warn", **policy}
     return evaluate(
-        estimate, cfg, (policy_from_dict(raw),), attribute(estimate, cfg), price_chain("embedded")
+        estimate, cfg, (policy_from_dict(raw),), attribute(estimate, cfg), Pricer(price_chain("embedded"))
     )
 
 
