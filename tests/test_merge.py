@@ -9,6 +9,7 @@ from costgate.cli import cli
 from costgate.gate.config import Config, TeamConfig
 from costgate.gate.merge import merge_results
 from costgate.model import Attribution, BudgetStatus, CheckResult, Verdict
+from costgate.report.json_load import load_report
 from costgate.report.json_report import check_dict as check_report_dict
 from costgate.report.json_report import report_dict
 from tests.helpers import change, plan_document, run_estimate
@@ -78,4 +79,12 @@ def test_merge_markdown_of_check_reports(tmp_path):
     b = write(tmp_path, "b.json", report_dict(one("m5.large")))
     run = CliRunner().invoke(cli, ["merge", a, b, "--format", "markdown"])
     assert run.exit_code == 0, run.output
-    assert "**Verdict: ⚠️ warning**" in run.output and "| a | $0.00 | $70.88 | +$70.88 |" in run.output
+    assert "| a | $0.00 | $70.88 | +$70.88 |" in run.output
+    # b.json was never checked: the merge says so instead of passing on a's verdict
+    assert "**Verdict: ❔ not\\_checked**" in run.output
+    merged = merge_results([(a, load_report(a)), (b, load_report(b))])
+    assert merged.verdict == Verdict(
+        "not_checked",
+        f"{b} is a breakdown report; make per-root reports with `costgate check --format json`"
+        " to gate them (the checked part: warning: r)",
+    )

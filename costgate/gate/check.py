@@ -6,7 +6,7 @@ something warns (or a block was approved); pass otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from costgate.estimate.pricer import Pricer
@@ -67,6 +67,22 @@ def verdict(
     if warning:
         return Verdict("warning", f"{len(warning)} warning{'s' if len(warning) > 1 else ''}: {warning[0]}")
     return Verdict("pass", "no blocking findings and every budget is within its limits")
+
+
+def not_checked(breakdowns: Sequence[str], checked: Verdict | None = None) -> Verdict:
+    """The verdict when breakdown reports (no plans, so nothing to check) are among the inputs.
+
+    Never a pass: an unapproved block of the checked part still blocks; anything else is
+    not_checked, keeping what the checked part said.
+    """
+    if checked is not None and checked.status == "blocked":
+        return checked
+    names = ", ".join(breakdowns) or "the report"
+    what = "is a breakdown report" if len(breakdowns) <= 1 else "are breakdown reports"
+    reason = f"{names} {what}; make per-root reports with `costgate check --format json` to gate them"
+    if checked is not None and checked.status != "pass":
+        reason += f" (the checked part: {checked.status}: {checked.reason})"
+    return Verdict("not_checked", reason)
 
 
 def _said(finding: Finding) -> str:
