@@ -88,3 +88,34 @@ def test_merge_markdown_of_check_reports(tmp_path):
         f"{b} is a breakdown report; make per-root reports with `costgate check --format json`"
         " to gate them (the checked part: warning: r)",
     )
+
+
+def test_merged_budgets_follow_checks_rule_and_the_teams_thresholds():
+    from costgate.gate.budgets import budget_status
+    from costgate.gate.config import Thresholds
+
+    team = TeamConfig("payments", Decimal(100), Decimal(50))
+    exactly = merge_results(
+        [("a.json", checked(one("m5.large"), "20")), ("b.json", checked(one("m5.large"), "30"))],
+        Config(teams={"payments": team}),
+    )
+    (budget,) = exactly.budgets
+    # 50 + 20 + 30 = 100 of a 100 budget: check blocks at 100 % (>=), so the merge does too
+    assert budget.status == "block" and exactly.verdict.status == "blocked"
+    assert (
+        budget.message == budget_status(team, Decimal(50), Decimal(50)).message + " (summed over 2 reports)"
+    )
+    assert exactly.verdict.reason == budget.message
+    strict = TeamConfig(
+        "payments", Decimal(100), Decimal(50), thresholds=Thresholds(warn_at_percent=Decimal(60))
+    )
+    warned = merge_results(
+        [("a.json", checked(one("m5.large"), "5")), ("b.json", checked(one("m5.large"), "5"))],
+        Config(teams={"payments": strict}),
+    )
+    # 50 + 5 + 5 = 60 %: the team's own warn_at_percent (60), not the global 80
+    assert warned.budgets[0].status == "warn"
+    assert (
+        warned.budgets[0].message
+        == "payments: $50.00 current + $10.00 this PR = $60.00 of $100.00 budget (60.0%); warn at 60% (summed over 2 reports)"
+    )
