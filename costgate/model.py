@@ -285,9 +285,14 @@ class BudgetStatus:
         return self.current_monthly_spend + self.pr_monthly_delta
 
 
+# Least to most severe. not_checked: part of the input could not be gated (a breakdown report has
+# no plans to check), which is never a pass; only a block outranks it.
+VERDICT_STATUSES = ("pass", "warning", "not_checked", "blocked")
+
+
 @dataclass(frozen=True)
 class Verdict:
-    status: str  # pass | warning | blocked
+    status: str  # one of VERDICT_STATUSES
     reason: str  # one line
     approved: bool = False  # a blocking verdict overridden by an approval
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from costgate.estimate.discounts import Discount
-from costgate.estimate.pricer import estimate
+from costgate.estimate.pricer import Pricer
 from costgate.gate.config import Config, config_from_dict
 from costgate.model import Estimate, ProjectPlan
 from costgate.plan.terraform import read_plan
@@ -23,7 +23,7 @@ def priced(
     if configuration is not None:
         document["configuration"] = {**document["configuration"], **configuration}
     plan = read_plan(document, path)
-    return estimate([ProjectPlan("plan", path, plan)], price_chain("embedded"), discounts=discounts)
+    return Pricer(price_chain("embedded"), discounts=discounts).estimate([ProjectPlan("plan", path, plan)])
 
 
 def config(**data: Any) -> Config:

@@ -9,7 +9,7 @@ from typing import Any
 
 import jsonschema
 
-from costgate.estimate.pricer import estimate
+from costgate.estimate.pricer import Pricer
 from costgate.model import Estimate, ProjectPlan, ResourceEstimate
 from costgate.plan.terraform import read_plan
 from costgate.pricing.setup import price_chain
@@ -88,7 +88,7 @@ def run_estimate(
     document: dict[str, Any], default_region: str | None = None, name: str = "plan.json"
 ) -> Estimate:
     plan = read_plan(document, name, default_region, region_hooks=REGION_HOOKS)
-    result = estimate([ProjectPlan("plan", name, plan)], price_chain("embedded"))
+    result = Pricer(price_chain("embedded")).estimate([ProjectPlan("plan", name, plan)])
     jsonschema.validate(report_dict(result), report_schema())
     return result
 
@@ -127,10 +127,8 @@ def price_with_usage(
     usage_file = UsageFile(
         "usage.yml", by_type={resource_type: {k: Decimal(str(v)) for k, v in usage.items()}}
     )
-    result = estimate(
-        [ProjectPlan("plan", "plan.json", read_plan(document, "plan.json", None, region_hooks=REGION_HOOKS))],
-        price_chain("embedded"),
-        usage_file,
+    result = Pricer(price_chain("embedded"), usage_file).estimate(
+        [ProjectPlan("plan", "plan.json", read_plan(document, "plan.json", None, region_hooks=REGION_HOOKS))]
     )
     jsonschema.validate(report_dict(result), report_schema())
     (resource,) = result.resources

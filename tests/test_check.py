@@ -13,7 +13,7 @@ from costgate.model import BudgetStatus, Finding
 from costgate.report.json_report import check_dict, report_schema
 from costgate.report.table import render_check_table
 from tests.gate_helpers import config, priced
-from tests.helpers import FIXTURES, change
+from tests.helpers import FIXTURES, change, plan_document
 
 CHECK = FIXTURES / "check"
 PLAN = str(CHECK / "plan.json")
@@ -199,3 +199,72 @@ def test_config_validate(tmp_path):
         costgate("config", "validate", cwd=empty).stdout
         == "no costgate.yml (defaults): valid (0 teams, 0 policies)\n"
     )
+
+
+def test_the_estimate_and_the_savings_ask_each_distinct_price_once():
+    from collections import Counter
+
+    from costgate.estimate.pricer import Pricer
+    from costgate.gate.policies import load_policies
+    from costgate.model import ProjectPlan
+    from costgate.plan.terraform import read_plan
+    from costgate.pricing.catalog import EmbeddedCatalog
+    from costgate.pricing.source import PriceChain
+
+    class CountingCatalog(EmbeddedCatalog):
+        def __init__(self):
+            super().__init__()
+            self.asked = Counter()
+
+        def lookup(self, query):
+            self.asked[query] += 1
+            return super().lookup(query)
+
+    source = CountingCatalog()
+    pricer = Pricer(PriceChain([source]))
+    document = plan_document(
+        change("aws_instance", {"instance_type": "m5.large"}, name="a"),
+        change("aws_instance", {"instance_type": "m5.large"}, name="b"),
+        change("aws_ebs_volume", {"type": "gp2", "size": 100}, name="v1"),
+        change("aws_ebs_volume", {"type": "gp2", "size": 50}, name="v2"),
+    )
+    estimate = pricer.estimate([ProjectPlan("p", "p.json", read_plan(document, "p.json"))])
+    assert len(source.asked) == 2  # m5.large and gp2 storage
+    finops = load_policies([str(FIXTURES.parent / "policies" / "finops-defaults.yml")])
+    result = run_check(estimate, config(), pricer, policies=finops)
+    savings = {(f.policy_id, f.address): f.monthly_saving for f in result.findings}
+    # 2 x 730 h x $0.096 + 2 x 8 GB x $0.10 + 150 GB x $0.10 = $156.76
+    assert estimate.monthly_after == Decimal("156.76")
+    assert savings[("finops.gp2-to-gp3", "aws_ebs_volume.v1")] == Decimal("2.00")  # 100 GB x ($0.10 - $0.08)
+    assert savings[("finops.graviton", "aws_instance.a")] == Decimal("13.87")  # 730 h x ($0.096 - $0.077)
+    # The savings added gp3, m6i.large and m6g.large; no query, old or new, was asked twice.
+    assert len(source.asked) == 5 and set(source.asked.values()) == {1}
+
+
+def test_check_builds_one_price_chain(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    import costgate.pricing.setup
+    from costgate.cli.check import check
+
+    built = []
+    real = costgate.pricing.setup.price_chain
+
+    def counting_price_chain(*args, **kwargs):
+        built.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(costgate.pricing.setup, "price_chain", counting_price_chain)
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(plan_document(change("aws_ebs_volume", {"type": "gp2", "size": 100}))))
+    pack = FIXTURES.parent / "policies" / "finops-defaults.yml"
+    (tmp_path / "costgate.yml").write_text(f"policies: [{pack}]\n")
+    run = CliRunner().invoke(
+        check,
+        [str(plan), "--config", str(tmp_path / "costgate.yml"), "--format", "json"],
+        catch_exceptions=False,
+    )
+    assert run.exit_code == 0, run.output
+    # 100 GB x ($0.10 - $0.08) = $2.00, re-priced through the command's own chain
+    assert json.loads(run.output)["findings"][0]["monthly_saving"] == "2.00"
+    assert built == [("embedded", None)]

@@ -47,8 +47,11 @@ def test_dry_run_mixes_plans_and_reports_and_writes_outputs(tmp_path):
     assert run.output.index("#### api: +$70.88") < run.output.index(
         "| aws\\_instance\\.this | create | $0.00 | $70.88 |"
     )
-    assert (tmp_path / "out.txt").read_text() == f"monthly_delta=211.84\nverdict=pass\nreport_path={out}\n"
-    assert json.loads(out.read_text())["verdict"]["status"] == "pass"
+    # the breakdown report cannot be gated, so the whole is not_checked, never a pass
+    assert (
+        tmp_path / "out.txt"
+    ).read_text() == f"monthly_delta=211.84\nverdict=not_checked\nreport_path={out}\n"
+    assert json.loads(out.read_text())["verdict"]["status"] == "not_checked"
 
 
 def test_a_check_report_keeps_its_findings_and_blocks(tmp_path):

@@ -5,7 +5,7 @@ import json
 import jsonschema
 import pytest
 
-from costgate.estimate.pricer import estimate
+from costgate.estimate.pricer import Pricer
 from costgate.model import STATUSES, ProjectPlan
 from costgate.plan.read import read_document
 from costgate.plan.terraform import read_plan
@@ -21,7 +21,7 @@ PLANS = sorted(CORPUS.glob("*.json")) if CORPUS.is_dir() else []
 def test_corpus_plan(path):
     document = read_document(path)
     plan = read_plan(document, path.name, default_region=None)
-    result = estimate([ProjectPlan(path.stem, str(path), plan)], price_chain("embedded"))
+    result = Pricer(price_chain("embedded")).estimate([ProjectPlan(path.stem, str(path), plan)])
     report = report_dict(result)
     jsonschema.validate(report, report_schema())
     managed = [rc for rc in document.get("resource_changes", []) if rc.get("mode", "managed") == "managed"]

@@ -137,7 +137,7 @@ def test_outcomes_free_unsupported_and_usage_based_are_counted_once():
 
 
 def test_each_distinct_price_is_looked_up_once():
-    from costgate.estimate.pricer import estimate
+    from costgate.estimate.pricer import Pricer
     from costgate.model import ProjectPlan
     from costgate.plan.terraform import read_plan
     from costgate.pricing.catalog import EmbeddedCatalog
@@ -153,8 +153,8 @@ def test_each_distinct_price_is_looked_up_once():
     document = plan_document(
         *[change("aws_ebs_volume", {"type": "gp2", "size": 10}, name=f"v{i}") for i in range(50)]
     )
-    result = estimate(
-        [ProjectPlan("p", "p.json", read_plan(document, "p.json"))], PriceChain([CountingCatalog()])
+    result = Pricer(PriceChain([CountingCatalog()])).estimate(
+        [ProjectPlan("p", "p.json", read_plan(document, "p.json"))]
     )
     # 50 volumes x 10 GB x $0.10 = $50.00, from one look-up
     assert (result.monthly_after, CountingCatalog.calls) == (Decimal("50.00"), 1)
@@ -172,3 +172,33 @@ def test_ebs_snapshot_and_snapshot_copy_are_priced_at_the_volume_size():
         "not_priced",
         "Snapshot storage: depends on a value known only after apply (volume_size)",
     )
+
+
+def test_reprice_uses_the_plans_context_and_the_usage_file():
+    from costgate.estimate.pricer import Pricer
+    from costgate.estimate.reprice import Repriced
+    from costgate.estimate.usage import UsageFile
+    from costgate.model import ProjectPlan
+    from costgate.plan.terraform import read_plan
+    from costgate.pricing.setup import price_chain
+
+    document = plan_document(
+        change(
+            "aws_instance",
+            {"instance_type": "t3.medium", "root_block_device": [{"volume_size": 8}]},
+            name="web",
+        )
+    )
+    plan = read_plan(document, "plan.json")
+    usage = UsageFile("usage.yml", by_address={"aws_instance.web": {"monthly_cpu_credit_hrs": Decimal(1000)}})
+    pricer = Pricer(price_chain("embedded"), usage)
+    (web,) = pricer.estimate([ProjectPlan("plan", "plan.json", plan)]).resources
+    # 730 h x $0.0416 = $30.368 + 1000 credit h x $0.05 = $50.00 + 8 GB gp2 x $0.10 = $0.80
+    assert web.monthly_after == Decimal("81.1680")
+    (change_,) = plan.changes
+    # the same, with the root volume at 8 GB gp3 x $0.08 = $0.64
+    assert pricer.reprice(change_, plan, {"root_block_device.0.volume_type": "gp3"}) == Repriced(
+        Decimal("81.0080")
+    )
+    unpriced = pricer.reprice(change_, plan, {"instance_type": "t3.galactic"})
+    assert unpriced.monthly is None and unpriced.reason.startswith("Instance usage")

@@ -9,6 +9,7 @@ from costgate.cli import cli
 from costgate.gate.config import Config, TeamConfig
 from costgate.gate.merge import merge_results
 from costgate.model import Attribution, BudgetStatus, CheckResult, Verdict
+from costgate.report.json_load import load_report
 from costgate.report.json_report import check_dict as check_report_dict
 from costgate.report.json_report import report_dict
 from tests.helpers import change, plan_document, run_estimate
@@ -78,4 +79,43 @@ def test_merge_markdown_of_check_reports(tmp_path):
     b = write(tmp_path, "b.json", report_dict(one("m5.large")))
     run = CliRunner().invoke(cli, ["merge", a, b, "--format", "markdown"])
     assert run.exit_code == 0, run.output
-    assert "**Verdict: ⚠️ warning**" in run.output and "| a | $0.00 | $70.88 | +$70.88 |" in run.output
+    assert "| a | $0.00 | $70.88 | +$70.88 |" in run.output
+    # b.json was never checked: the merge says so instead of passing on a's verdict
+    assert "**Verdict: ❔ not\\_checked**" in run.output
+    merged = merge_results([(a, load_report(a)), (b, load_report(b))])
+    assert merged.verdict == Verdict(
+        "not_checked",
+        f"{b} is a breakdown report; make per-root reports with `costgate check --format json`"
+        " to gate them (the checked part: warning: r)",
+    )
+
+
+def test_merged_budgets_follow_checks_rule_and_the_teams_thresholds():
+    from costgate.gate.budgets import budget_status
+    from costgate.gate.config import Thresholds
+
+    team = TeamConfig("payments", Decimal(100), Decimal(50))
+    exactly = merge_results(
+        [("a.json", checked(one("m5.large"), "20")), ("b.json", checked(one("m5.large"), "30"))],
+        Config(teams={"payments": team}),
+    )
+    (budget,) = exactly.budgets
+    # 50 + 20 + 30 = 100 of a 100 budget: check blocks at 100 % (>=), so the merge does too
+    assert budget.status == "block" and exactly.verdict.status == "blocked"
+    assert (
+        budget.message == budget_status(team, Decimal(50), Decimal(50)).message + " (summed over 2 reports)"
+    )
+    assert exactly.verdict.reason == budget.message
+    strict = TeamConfig(
+        "payments", Decimal(100), Decimal(50), thresholds=Thresholds(warn_at_percent=Decimal(60))
+    )
+    warned = merge_results(
+        [("a.json", checked(one("m5.large"), "5")), ("b.json", checked(one("m5.large"), "5"))],
+        Config(teams={"payments": strict}),
+    )
+    # 50 + 5 + 5 = 60 %: the team's own warn_at_percent (60), not the global 80
+    assert warned.budgets[0].status == "warn"
+    assert (
+        warned.budgets[0].message
+        == "payments: $50.00 current + $10.00 this PR = $60.00 of $100.00 budget (60.0%); warn at 60% (summed over 2 reports)"
+    )

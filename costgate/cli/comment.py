@@ -155,14 +155,13 @@ def checked_result(
     config,
     approved: bool,
 ):
-    """Plans are priced and checked; reports are read as they are (a breakdown report is checked)."""
+    """Plans are priced and checked; reports are read as they are (gate.reports decides what they say)."""
     import json
     from pathlib import Path
 
     from costgate.cli.options import priced_plans, pricer_for
     from costgate.gate.check import run_check
-    from costgate.gate.merge import merge_results
-    from costgate.model import CheckResult
+    from costgate.gate.reports import gated
     from costgate.plan.files import plan_paths
     from costgate.report.json_load import is_report, report_from_dict
 
@@ -174,30 +173,21 @@ def checked_result(
         except (OSError, ValueError):
             document = None  # the plan reader says what is wrong with it
         if is_report(document):
-            loaded = report_from_dict(document, str(path))
-            results.append(
-                (
-                    str(path),
-                    loaded
-                    if isinstance(loaded, CheckResult)
-                    else run_check(loaded, config, approved=approved),
-                )
-            )
+            results.append((str(path), report_from_dict(document, str(path))))
         else:
             plan_files.append(str(path))
     if plan_files:
         pricer = pricer_for(pricing_mode, usage_file, config)
         estimate = priced_plans(tuple(plan_files), region, pricer)
         results.insert(0, ("", run_check(estimate, config, pricer, approved=approved)))
-    if len(results) == 1:
-        return results[0][1]
-    return merge_results(results, config)
+    return gated(results, config)
 
 
 def exit_code(result, fail_on: str) -> int:
+    """1 when the verdict reaches --fail-on: not_checked counts as a warning (never a pass, never a block)."""
     status = result.verdict.status
     if result.verdict.approved or fail_on == "never":
         return 0
-    if status == "blocked" or (fail_on == "warn" and status == "warning"):
+    if status == "blocked" or (fail_on == "warn" and status in ("warning", "not_checked")):
         return 1
     return 0

@@ -6,11 +6,13 @@ not_priced (with a reason). Nothing is ever a silent $0.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from costgate.estimate.discounts import Discount, best_discount
+from costgate.estimate.reprice import Repriced, alternative, repriced
 from costgate.estimate.usage import UsageFile
 from costgate.model import (
     FREE,
@@ -62,65 +64,61 @@ class Pricer:
         return found[1]
 
     def estimate(self, projects: Iterable[ProjectPlan]) -> Estimate:
-        return estimate(projects, self.prices, self.usage, self.discounts, contexts=self.context)
+        """Price every managed change; the config's discounts lower matching components."""
+        projects = list(projects)
+        resources: list[ResourceEstimate] = []
+        summaries: list[Project] = []
+        warnings: list[str] = []
+        for project in projects:
+            plan = project.plan
+            warnings.extend(plan.warnings)
+            project_resources = [
+                self.resource(change, plan) for change in plan.changes if change.mode == "managed"
+            ]
+            resources.extend(project_resources)
+            summaries.append(
+                Project(
+                    project.name,
+                    project.path,
+                    sum((r.monthly_before for r in project_resources), ZERO),
+                    sum((r.monthly_after for r in project_resources), ZERO),
+                )
+            )
+        warnings.extend(self.prices.warnings)
+        if self.usage is not None:
+            # The usage file's own warnings, and entries for addresses no plan holds (a typo or a removed resource).
+            warnings.extend(getattr(self.usage, "warnings", ()))
+            warnings.extend(self.usage.unmatched(r.address for r in resources))  # type: ignore[attr-defined]
+        used_sources = sorted(
+            {
+                (c.price_source, c.price_as_of)
+                for r in resources
+                for c in (*r.components, *r.components_before)
+                if c.price_source
+            }
+        )
+        return Estimate(
+            tuple(resources),
+            tuple(summaries),
+            tuple(dict.fromkeys(warnings)),
+            tuple(used_sources),
+            plans=tuple(projects),
+        )
 
     def resource(self, change: ResourceChange, plan: Plan) -> ResourceEstimate:
-        return estimate_resource(change, self.context(plan), self.prices, self.discounts)
+        """One change of `plan`, priced with this run's prices, usage and discounts."""
+        return _priced_change(change, self.context(plan), self.prices, self.discounts)
+
+    def reprice(self, change: ResourceChange, plan: Plan, changes: Mapping[str, Any]) -> Repriced:
+        """The monthly cost of the change's after side with `changes` (dotted path -> value) applied.
+
+        The alternative goes through the same cost model, prices, usage and discounts as the
+        estimate; if any of its components has no price, there is no figure, only the reason.
+        """
+        return repriced(self.resource(alternative(change, changes), plan))
 
 
-def estimate(
-    projects: Iterable[ProjectPlan],
-    prices: PriceChain,
-    usage: UsageFile | None = None,
-    discounts: Sequence[Discount] = (),
-    contexts: Callable[[Plan], PlanContext] | None = None,
-) -> Estimate:
-    """Price every managed change; `discounts` (negotiated rates from costgate.yml) lower matching components."""
-    projects = list(projects)
-    resources: list[ResourceEstimate] = []
-    summaries: list[Project] = []
-    warnings: list[str] = []
-    for project in projects:
-        plan = project.plan
-        warnings.extend(plan.warnings)
-        context = contexts(plan) if contexts else PlanContext(plan.changes, plan.configuration, usage)
-        project_resources = [
-            estimate_resource(change, context, prices, discounts)
-            for change in plan.changes
-            if change.mode == "managed"
-        ]
-        resources.extend(project_resources)
-        summaries.append(
-            Project(
-                project.name,
-                project.path,
-                sum((r.monthly_before for r in project_resources), ZERO),
-                sum((r.monthly_after for r in project_resources), ZERO),
-            )
-        )
-    warnings.extend(prices.warnings)
-    if usage is not None:
-        # The usage file's own warnings, and entries for addresses no plan holds (a typo or a removed resource).
-        warnings.extend(getattr(usage, "warnings", ()))
-        warnings.extend(usage.unmatched(r.address for r in resources))  # type: ignore[attr-defined]
-    used_sources = sorted(
-        {
-            (c.price_source, c.price_as_of)
-            for r in resources
-            for c in (*r.components, *r.components_before)
-            if c.price_source
-        }
-    )
-    return Estimate(
-        tuple(resources),
-        tuple(summaries),
-        tuple(dict.fromkeys(warnings)),
-        tuple(used_sources),
-        plans=tuple(projects),
-    )
-
-
-def estimate_resource(
+def _priced_change(
     change: ResourceChange, context: PlanContext, prices: PriceChain, discounts: Sequence[Discount] = ()
 ) -> ResourceEstimate:
     def outcome(status: str, reason: str = "", **priced: object) -> ResourceEstimate:

@@ -159,7 +159,3 @@ def _percent(part: Decimal, whole: Decimal) -> Decimal:
     if not whole:
         return HUNDRED  # nothing to attribute: fully covered
     return (part / whole * HUNDRED).quantize(Decimal("0.1"))
-
-
-def team_of(attribution: Attribution, address: str) -> str:
-    return attribution.owners.get(address, "")

@@ -27,7 +27,6 @@ from costgate.report.money import dollars
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-SPEND_SOURCES = ("config", "aws-cost-explorer")
 
 
 def read_spend_file(path: str) -> dict[str, Decimal]:

@@ -6,7 +6,7 @@ something warns (or a block was approved); pass otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from costgate.estimate.pricer import Pricer
@@ -14,6 +14,7 @@ from costgate.gate.attribution import attribute
 from costgate.gate.budgets import check_budgets
 from costgate.gate.config import Config
 from costgate.gate.policies import Policy, load_policies
+from costgate.gate.policies.kinds import evaluate
 from costgate.model import SEVERITIES, BudgetStatus, CheckResult, Estimate, Finding, Verdict
 
 
@@ -26,22 +27,24 @@ def run_check(
     policies: tuple[Policy, ...] | None = None,
     spend: Mapping[str, Decimal] | None = None,
 ) -> CheckResult:
-    """Check an estimate. `pricer` is the one that priced it (alternatives are re-priced through it;
-    default: the embedded catalog); policies default to the packs config lists; spend (team -> current
-    monthly spend) overrides the config's current_monthly_spend."""
-    from costgate.gate.policies.evaluate import evaluate
+    """Check an estimate.
 
+    `pricer` is the one that priced the estimate: savings are re-priced through it, so they see
+    the same prices, usage file and discounts, and no price is looked up twice. Commands always
+    pass theirs; the default (embedded catalog, the config's discounts, no usage file) is for
+    tests and library callers. Policies default to the packs the config lists; spend (team ->
+    current monthly spend) overrides the config's current_monthly_spend.
+    """
     if pricer is None:
         from costgate.pricing.setup import price_chain
 
         pricer = Pricer(price_chain("embedded"), discounts=config.discounts)
-    prices = pricer.prices
     if policies is None:
         policies = load_policies(config.policies)
     attribution = attribute(estimate, config)
     budgets, limit_findings = check_budgets(estimate, config, attribution, spend)
     findings = sorted(
-        (*limit_findings, *evaluate(estimate, config, policies, attribution, prices)),
+        (*limit_findings, *evaluate(estimate, config, policies, attribution, pricer)),
         key=lambda f: -SEVERITIES.index(f.severity),
     )
     return CheckResult(estimate, tuple(findings), budgets, verdict(findings, budgets, approved), attribution)
@@ -64,6 +67,22 @@ def verdict(
     if warning:
         return Verdict("warning", f"{len(warning)} warning{'s' if len(warning) > 1 else ''}: {warning[0]}")
     return Verdict("pass", "no blocking findings and every budget is within its limits")
+
+
+def not_checked(breakdowns: Sequence[str], checked: Verdict | None = None) -> Verdict:
+    """The verdict when breakdown reports (no plans, so nothing to check) are among the inputs.
+
+    Never a pass: an unapproved block of the checked part still blocks; anything else is
+    not_checked, keeping what the checked part said.
+    """
+    if checked is not None and checked.status == "blocked":
+        return checked
+    names = ", ".join(breakdowns) or "the report"
+    what = "is a breakdown report" if len(breakdowns) <= 1 else "are breakdown reports"
+    reason = f"{names} {what}; make per-root reports with `costgate check --format json` to gate them"
+    if checked is not None and checked.status != "pass":
+        reason += f" (the checked part: {checked.status}: {checked.reason})"
+    return Verdict("not_checked", reason)
 
 
 def _said(finding: Finding) -> str:

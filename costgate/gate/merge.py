@@ -2,8 +2,9 @@
 
 Projects and resources are concatenated, totals follow from them, findings are combined.
 A team whose budget appears in several results is re-evaluated with the summed change when
-the config says what its budget is; without the config both entries are kept and a warning
-says so.
+the config says what its budget is (by the same rule as `costgate check`); without the config
+both entries are kept and a warning says so. Check reports merged with breakdown reports are
+not_checked: the breakdown part was never gated.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from costgate.errors import CostgateError
+from costgate.gate.budgets import budget_status
+from costgate.gate.check import not_checked
+from costgate.gate.config import Config, TeamConfig
 from costgate.model import (
+    VERDICT_STATUSES,
     Attribution,
     BudgetStatus,
     CheckResult,
@@ -22,11 +27,9 @@ from costgate.model import (
     Verdict,
 )
 
-_VERDICT_RANK = {"pass": 0, "warning": 1, "blocked": 2}
-
 
 def merge_results(
-    results: Sequence[tuple[str, Estimate | CheckResult]], config=None
+    results: Sequence[tuple[str, Estimate | CheckResult]], config: Config | None = None
 ) -> Estimate | CheckResult:
     """Merge (origin path, result) pairs; a report's path names its project when it has one ("" keeps the name)."""
     if not results:
@@ -47,7 +50,11 @@ def merge_results(
     budgets, budget_notes = _budgets(checks, config)
     merged = Estimate(resources, projects, tuple(warnings + budget_notes), tuple(sources))
     findings = tuple(f for check in checks for f in check.findings)
-    return CheckResult(merged, findings, budgets, _verdict(checks, budgets), _attribution(checks))
+    verdict = _verdict(checks, budgets)
+    breakdowns = [origin for origin, result in results if not isinstance(result, CheckResult)]
+    if breakdowns:
+        verdict = not_checked(breakdowns, verdict)
+    return CheckResult(merged, findings, budgets, verdict, _attribution(checks))
 
 
 def _estimate(result: Estimate | CheckResult) -> Estimate:
@@ -93,7 +100,7 @@ def _unique_project_names(estimates: list[Estimate]) -> list[Estimate]:
     return unique
 
 
-def _budgets(checks: list[CheckResult], config) -> tuple[tuple[BudgetStatus, ...], list[str]]:
+def _budgets(checks: list[CheckResult], config: Config | None) -> tuple[tuple[BudgetStatus, ...], list[str]]:
     by_team: dict[str, list[BudgetStatus]] = {}
     for check in checks:
         for budget in check.budgets:
@@ -105,7 +112,7 @@ def _budgets(checks: list[CheckResult], config) -> tuple[tuple[BudgetStatus, ...
         if len(entries) == 1:
             budgets += entries
         elif team_config is not None and team_config.monthly_budget is not None:
-            budgets.append(_reevaluated(team, entries, team_config, config))
+            budgets.append(_reevaluated(entries, team_config))
         else:
             budgets += entries
             notes.append(
@@ -115,29 +122,23 @@ def _budgets(checks: list[CheckResult], config) -> tuple[tuple[BudgetStatus, ...
     return tuple(budgets), notes
 
 
-def _reevaluated(team: str, entries: list[BudgetStatus], team_config, config) -> BudgetStatus:
-    budget = team_config.monthly_budget
+def _reevaluated(entries: list[BudgetStatus], team: TeamConfig) -> BudgetStatus:
+    """The team's budget over the summed change of every report, by check's own rule and thresholds."""
     current = (
-        team_config.current_monthly_spend
-        if team_config.current_monthly_spend is not None
+        team.current_monthly_spend
+        if team.current_monthly_spend is not None
         else entries[0].current_monthly_spend
     )
     delta = sum((b.pr_monthly_delta for b in entries), Decimal(0))
-    thresholds = getattr(team_config, "thresholds", None) or getattr(config, "thresholds", None)
-    warn_at = getattr(thresholds, "warn_at_percent", Decimal(80))
-    block_at = getattr(thresholds, "block_at_percent", Decimal(100))
-    projected = current + delta
-    used = projected / budget * 100 if budget else Decimal(100)
-    status = "block" if used > block_at else "warn" if used >= warn_at else "ok"
-    message = f"projected {used:.0f}% of the ${budget:,.2f} budget (summed over {len(entries)} reports)"
-    return BudgetStatus(team, budget, current, delta, status, message)
+    status = budget_status(team, current, delta)
+    return replace(status, message=f"{status.message} (summed over {len(entries)} reports)")
 
 
 def _verdict(checks: list[CheckResult], budgets: tuple[BudgetStatus, ...]) -> Verdict:
-    worst = max((check.verdict for check in checks), key=lambda v: _VERDICT_RANK.get(v.status, 0))
+    worst = max((check.verdict for check in checks), key=lambda v: VERDICT_STATUSES.index(v.status))
     blocked_budget = next((b for b in budgets if b.status == "block"), None)
     if blocked_budget is not None and worst.status != "blocked":
-        return Verdict("blocked", f"team {blocked_budget.team}: {blocked_budget.message}")
+        return Verdict("blocked", blocked_budget.message)
     return worst
 
 

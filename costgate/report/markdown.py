@@ -25,7 +25,7 @@ TOP_RESOURCES = 20
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 _WORD_JOINER = "\u2060"
-_VERDICT_ICONS = {"pass": "✅", "warning": "⚠️", "blocked": "⛔"}
+_VERDICT_ICONS = {"pass": "✅", "warning": "⚠️", "not_checked": "❔", "blocked": "⛔"}
 _SEVERITY_ORDER = {"block": 0, "warn": 1, "info": 2}
 _SEVERITY_ICONS = {"block": "⛔", "warn": "⚠️", "info": "ℹ️"}
 _TRUNCATED = "\n\n> **Comment truncated** to fit GitHub's size limit: see the job summary or the JSON report for every resource.\n"
@@ -93,7 +93,7 @@ def _document(estimate: Estimate, check: CheckResult | None, collapsed: bool) ->
         f"{len(estimate.resources)} resources: {estimate.count(PRICED)} priced, {estimate.count(FREE)} free, "
         f"{estimate.count(USAGE_BASED)} usage-based, {estimate.count(NOT_PRICED)} not priced."
     )
-    if check is not None:
+    if check is not None and _attributed(check):
         lines += ["", _attribution_line(check, collapsed)]
     if estimate.warnings:
         if collapsed:
@@ -227,6 +227,12 @@ def _resource_row(resource: ResourceEstimate) -> str:
         f"| {inert(resource.address)} | {resource.action} | {dollars(resource.monthly_before)} | "
         f"{dollars(resource.monthly_after)} | {dollars(resource.monthly_delta, signed=True)} |"
     )
+
+
+def _attributed(check: CheckResult) -> bool:
+    """Whether attribution ran: reports that were not checked have no ownership to show."""
+    attribution = check.attribution
+    return check.verdict.status != "not_checked" or bool(attribution.owners or attribution.unowned)
 
 
 def _attribution_line(check: CheckResult, collapsed: bool) -> str:

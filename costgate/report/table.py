@@ -173,13 +173,15 @@ def render_check_table(result: CheckResult) -> str:
                 _clip(f"  [{finding.severity}] {finding.policy_id}{where}: {finding.message}", WIDTH * 2)
             )
     attribution = result.attribution
-    ownership = (
-        f"Ownership: {plain(attribution.resources_with_owner_percent)}% of changed resources,"
-        f" {plain(attribution.delta_with_owner_percent)}% of the cost change have an owner"
-    )
-    lines += ["", ownership]
-    if attribution.unowned:
-        lines.append(_clip("  No owner: " + ", ".join(attribution.unowned), WIDTH * 2))
+    # Reports that were not checked have no ownership to show.
+    if result.verdict.status != "not_checked" or attribution.owners or attribution.unowned:
+        ownership = (
+            f"Ownership: {plain(attribution.resources_with_owner_percent)}% of changed resources,"
+            f" {plain(attribution.delta_with_owner_percent)}% of the cost change have an owner"
+        )
+        lines += ["", ownership]
+        if attribution.unowned:
+            lines.append(_clip("  No owner: " + ", ".join(attribution.unowned), WIDTH * 2))
     verdict = result.verdict
     lines += [
         "",

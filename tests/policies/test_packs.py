@@ -8,7 +8,7 @@ import yaml
 
 from costgate.errors import CostgateError
 from costgate.gate.policies import load_policies
-from costgate.gate.policies.rules import KINDS
+from costgate.gate.policies.kinds import KINDS
 from costgate.yaml_schema import schema
 
 PACKS = sorted((Path(__file__).resolve().parents[2] / "policies").glob("*.yml"))
@@ -24,12 +24,12 @@ def test_every_shipped_pack_is_valid(pack):
     policies = load_policies([str(pack)])
     assert policies
     for policy in policies:
-        assert policy.kind in KINDS or policy.kind in ("module_defaults", "nat_per_az_non_production")
+        assert policy.kind in KINDS
 
 
 def test_every_kind_the_schema_accepts_is_implemented():
     kinds = set(schema("policy.schema.json")["properties"]["policies"]["items"]["properties"]["kind"]["enum"])
-    assert kinds == set(KINDS) | {"module_defaults", "nat_per_az_non_production"}
+    assert kinds == set(KINDS)
 
 
 def test_finops_defaults_covers_the_best_practices():

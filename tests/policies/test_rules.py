@@ -4,9 +4,10 @@ from decimal import Decimal
 
 import pytest
 
+from costgate.estimate.pricer import Pricer
 from costgate.gate.attribution import attribute
 from costgate.gate.policies import policy_from_dict
-from costgate.gate.policies.evaluate import evaluate
+from costgate.gate.policies.kinds import evaluate
 from costgate.pricing.setup import price_chain
 from tests.gate_helpers import config, priced
 from tests.helpers import cents, change
@@ -19,7 +20,7 @@ def run(policy, *changes, cfg=None, path="plan.json", configuration=None):
     estimate = priced(*changes, path=path, configuration=configuration)
     raw = {"id": "p1", "description": "test", "severity": "warn", **policy}
     return evaluate(
-        estimate, cfg, (policy_from_dict(raw),), attribute(estimate, cfg), price_chain("embedded")
+        estimate, cfg, (policy_from_dict(raw),), attribute(estimate, cfg), Pricer(price_chain("embedded"))
     )
 
 
@@ -341,6 +342,61 @@ def test_module_globs_select_calls(modules):
     configuration = module_configuration({"instance_class": {"default": "db.m5.large"}})
     found = run({"kind": "module_defaults", "modules": modules}, ORDERS_DB, configuration=configuration)
     assert len(found) == (1 if modules == ["module.orders_*"] else 0)
+
+
+def test_module_default_of_an_attribute_in_a_nested_block():
+    web = {
+        "source": "./modules/web",
+        "expressions": {"root_size": {"constant_value": 100}},
+        "module": {
+            "variables": {"root_size": {"default": 8}},
+            "resources": [
+                {
+                    "type": "aws_instance",
+                    "name": "this",
+                    "expressions": {
+                        "instance_type": {"constant_value": "m5.large"},
+                        # a nested block is a list of expression maps
+                        "root_block_device": [{"volume_size": {"references": ["var.root_size"]}}],
+                    },
+                }
+            ],
+        },
+    }
+    instance = change(
+        "aws_instance",
+        {"instance_type": "m5.large", "root_block_device": [{"volume_size": 100}]},
+        module="module.web",
+    )
+    finding = only(
+        run(
+            {"kind": "module_defaults"},
+            instance,
+            configuration={"root_module": {"module_calls": {"web": web}}},
+        )
+    )
+    # the root volume at the default: (100 GB - 8 GB) x $0.10 = $9.20 less
+    assert finding.monthly_saving == Decimal("9.20")
+    assert finding.message == (
+        "module.web sets root_size = 100; the module default 8 costs $9.20 less per month"
+    )
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"expressions": ["instance_class"]},  # expressions that are a list
+        {"module": {"variables": [{"instance_class": "db.m5.large"}], "resources": []}},  # variables a list
+        {"expressions": {"instance_class": {"constant_value": {"size": "large"}}}},  # a map constant
+        {"module": {"variables": {"instance_class": {"default": ["db.m5.large"]}}}},  # a list default
+        {"module": {"variables": {"instance_class": "db.m5.large"}, "resources": "none"}},
+        {"module": {"resources": [{"type": "aws_db_instance"}, "x", {"name": "y", "expressions": []}]}},
+    ],
+)
+def test_module_defaults_skip_configuration_of_an_unexpected_shape(odd):
+    configuration = module_configuration({"instance_class": {"default": "db.m5.large"}})
+    configuration["root_module"]["module_calls"]["orders_db"].update(odd)
+    assert run({"kind": "module_defaults"}, ORDERS_DB, configuration=configuration) == ()
 
 
 def test_scope_by_team_and_resource_type():

@@ -188,15 +188,14 @@ def test_several_projects_a_row_each_then_details():
 
 
 def test_example_fixture_renders():
-    from costgate.estimate.pricer import estimate
+    from costgate.estimate.pricer import Pricer
     from costgate.model import ProjectPlan
     from costgate.plan.read import read_document
     from costgate.plan.terraform import read_plan
     from costgate.pricing.setup import price_chain
 
     path = FIXTURES / "plans" / "example.json"
-    result = estimate(
-        [ProjectPlan("example", str(path), read_plan(read_document(path), str(path), None))],
-        price_chain("embedded"),
+    result = Pricer(price_chain("embedded")).estimate(
+        [ProjectPlan("example", str(path), read_plan(read_document(path), str(path), None))]
     )
     assert render_markdown(result).startswith("### 💰 costgate cost estimate")

@@ -1,7 +1,7 @@
 """Platform policies: YAML packs (costgate/schemas/policy.schema.json) evaluated against an estimate.
 
 A policy has an id, a description, a severity (info / warn / block), a kind (what it checks,
-see rules.KINDS) and a scope (resource types, environments, teams). Packs ship in the
+see kinds.KINDS) and a scope (resource types, environments, teams). Packs ship in the
 repository's top-level policies/ directory; costgate.yml lists the ones a repository uses.
 """
 
