@@ -147,7 +147,8 @@ def _admit(loader: Any, document: YamlFile, root: Any) -> None:
         if id(node) in sizes:  # an alias: counted again (that is what expanding it costs), checked once
             return sizes[id(node)]
         if id(node) in open_nodes:
-            raise document.error(path, "an alias refers to the mapping or list that holds it")
+            line = document.line(path, of_key=True)  # the alias is the anchored node: name its key's line
+            raise document.error(path, "an alias refers to the mapping or list that holds it", line)
         if len(path) > MAX_DEPTH:
             raise document.error(path[:MAX_DEPTH], f"nested more than {MAX_DEPTH} levels deep")
         size, depth = 1, 0
