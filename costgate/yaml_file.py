@@ -104,26 +104,20 @@ def load_yaml_file(path: Path, schema_name: str, name: str | None = None) -> Yam
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise CostgateError(f"{shown}:{line}: not UTF-8 text") from None
-    # libyaml when present: faster, and it refuses nesting deeper than 1,000 levels by itself.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
+        # libyaml when present: faster, and it refuses nesting deeper than 1,000 levels by itself.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
         root = loader.get_single_node()
         if root is not None:
             _admit(loader, YamlFile(shown, {}, root), root)
         data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        position = getattr(error, "position", None)  # a ReaderError (a control character) has no mark
-        line = (
-            mark.line + 1 if mark is not None else (text.count("\n", 0, position) + 1 if position else None)
-        )
-        where = f"{shown}:{line}" if line is not None else shown
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise CostgateError(f"{where}: not valid YAML ({printable(problem)})") from None
+        raise _not_yaml(error, text, shown) from None
     except RecursionError:
-        raise CostgateError(f"{shown}: not valid YAML (nested too deeply)") from None
-    finally:
-        loader.dispose()
+        # only PyYAML's pure-Python parser gets here (libyaml stops at 1,000 levels itself)
+        raise CostgateError(
+            f"{shown}:{loader.get_mark().line + 1}: not valid YAML (nested too deeply)"
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -134,6 +128,17 @@ def load_yaml_file(path: Path, schema_name: str, name: str | None = None) -> Yam
     if errors:
         raise CostgateError(_describe(_most_specific(errors[0]), document))
     return document
+
+
+def _not_yaml(error: Any, text: str, shown: str) -> CostgateError:
+    mark = getattr(error, "problem_mark", None)
+    position = getattr(error, "position", None)  # a ReaderError (a control character) has an offset, no mark
+    if mark is not None:
+        shown += f":{mark.line + 1}"
+    elif isinstance(position, int):
+        shown += f":{text.count(chr(10), 0, position) + 1}"
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    return CostgateError(f"{shown}: not valid YAML ({printable(problem)})")
 
 
 def _admit(loader: Any, document: YamlFile, root: Any) -> None:

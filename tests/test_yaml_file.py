@@ -170,6 +170,16 @@ def test_unreadable_text_names_the_line(tmp_path, kind):
     )
 
 
+def test_without_libyaml_deep_nesting_is_still_one_line(tmp_path, monkeypatch):
+    import yaml
+
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)  # PyYAML's pure-Python parser recurses instead
+    message, _ = error_of(CONFIG, tmp_path, "teams: {}\na: " + "[" * 2000 + "]" * 2000 + "\n")
+    assert message == "costgate.yml:2: not valid YAML (nested too deeply)"
+    message, _ = error_of(CONFIG, tmp_path, "a: 1\nb: \x00\n")
+    assert message.startswith("costgate.yml:2: not valid YAML (unacceptable character #x0000")
+
+
 def test_a_file_over_10_mb_is_refused_before_parsing(tmp_path):
     path = tmp_path / "costgate.yml"
     path.write_text("# padding\n" * 1_000_001)
