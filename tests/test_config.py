@@ -145,3 +145,83 @@ def test_team_thresholds_override_the_global_ones(tmp_path):
     assert config.teams["data"].thresholds.max_pr_monthly_increase == Decimal(100)  # inherited
     assert config.teams["web"].thresholds.warn_at_percent == Decimal(70)
     assert config.teams["web"].thresholds.block_at_percent == Decimal(100)  # the built-in default
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "teams:\n  payments:\n    current_monthly_spend: -1\n",
+            "costgate.yml:3 teams.payments.current_monthly_spend: expected a number at least 0",
+        ),
+        (
+            "teams:\n  payments:\n    monthly_budget: .inf\n",
+            "costgate.yml:3 teams.payments.monthly_budget: expected a finite number, got .inf",
+        ),
+        (
+            "thresholds:\n  warn_at_percent: .nan\n",
+            "costgate.yml:2 thresholds.warn_at_percent: expected a finite number, got .nan",
+        ),
+        (
+            "teams:\n  web:\n    thresholds: {max_pr_monthly_increase: -5}\n",
+            "costgate.yml:3 teams.web.thresholds.max_pr_monthly_increase: expected a number at least 0",
+        ),
+        (
+            "thresholds: {block_at_percent: " + "1" * 5000 + "}\n",
+            "costgate.yml:1 thresholds.block_at_percent: expected a number below 10^15",
+        ),
+        (
+            "discounts: [{provider: aws, percent: 0}]\n",
+            "costgate.yml:1 discounts[0].percent: expected a number more than 0",
+        ),
+        (
+            "discounts: [{provider: aws, percent: 100.5}]\n",
+            "costgate.yml:1 discounts[0].percent: expected a number at most 100",
+        ),
+        (
+            "comment: {min_change_usd: 1.0e+400}\n",
+            "costgate.yml:1 comment.min_change_usd: expected a finite number, got 1.0e+400",
+        ),
+        (
+            "pricing: {cache_ttl_days: 1.5}\n",
+            "costgate.yml:1 pricing.cache_ttl_days: expected a whole number",
+        ),
+    ],
+    ids=[
+        "negative-spend",
+        "inf-budget",
+        "nan-percent",
+        "negative-limit",
+        "huge",
+        "zero-discount",
+        "discount-over-100",
+        "overflowing-float",
+        "fractional-days",
+    ],
+)
+def test_money_and_percentages_are_finite_and_in_range(tmp_path, text, message):
+    assert error_of(tmp_path, text) == message
+
+
+def test_decimal_values_are_exact(tmp_path):
+    text = "comment: {min_change_usd: 0.1, min_change_percent: 2.675}\ndiscounts: [{provider: aws, percent: 33.3}]\n"
+    config = load_config(write(tmp_path, text))
+    # str() before Decimal: the floats 0.1 and 2.675 are not exactly representable in binary
+    assert config.comment_min_change_usd == Decimal("0.1")
+    assert config.comment_min_change_percent == Decimal("2.675")
+    assert config.discounts[0].percent == Decimal("33.3")
+
+
+def test_a_team_defined_twice_is_an_error_not_the_last_one_wins(tmp_path):
+    text = "teams:\n  web: {monthly_budget: 10}\n  api: {}\n  web: {monthly_budget: 99}\n"
+    assert error_of(tmp_path, text) == "costgate.yml:4 teams.web: duplicate key (first on line 2)"
+
+
+def test_a_team_name_that_yaml_reads_as_a_number_must_be_quoted(tmp_path):
+    assert error_of(tmp_path, "teams:\n  2024: {monthly_budget: 10}\n") == (
+        "costgate.yml:2 teams: a key must be text (put it in quotes)"
+    )
+    assert (
+        load_config(write(tmp_path, "teams:\n  '2024': {monthly_budget: 10}\n")).teams["2024"].monthly_budget
+        == 10
+    )

@@ -94,3 +94,129 @@ def test_unmodelled_type_and_unknown_address_are_warnings(tmp_path):
     (nat,) = report["resources"]
     # 730 h x $0.045 = $32.85; 1,000 GB x $0.045 = $45.00
     assert nat["monthly_after"] == "77.85"
+
+
+def test_nested_groups_read_as_dotted_keys_and_empty_entries_as_no_values(tmp_path):
+    usage = load_usage_file(
+        write(
+            tmp_path,
+            "version: '0.1'\n"
+            "resource_type_default_usage:\n"
+            "  aws_lambda_function:\n"  # every key commented out, as `usage template` writes it
+            "    # monthly_requests: 0\n"
+            "resource_usage:\n"
+            "  aws_s3_bucket.assets:\n"
+            "    standard:\n"
+            "      storage_gb: 1000\n"
+            "      monthly_tier_1_requests: 0.5\n"
+            "  aws_s3_bucket.logs:\n"
+            "    standard:\n",
+        )
+    )
+    assert usage.by_type == {"aws_lambda_function": {}}
+    assert usage.by_address == {
+        "aws_s3_bucket.assets": {
+            "standard.storage_gb": Decimal(1000),
+            "standard.monthly_tier_1_requests": Decimal("0.5"),
+        },
+        "aws_s3_bucket.logs": {},
+    }
+
+
+def test_an_empty_file_and_empty_sections_are_no_usage(tmp_path):
+    assert load_usage_file(write(tmp_path, "# nothing yet\n")).by_address == {}
+    usage = load_usage_file(
+        write(tmp_path, "version: 0.1\nresource_type_default_usage:\nresource_usage: {}\n")
+    )
+    assert (usage.by_type, usage.by_address, usage.warnings) == ({}, {}, [])
+
+
+def test_an_unknown_key_inside_a_group_names_its_line(tmp_path):
+    path = write(
+        tmp_path,
+        "version: 0.1\nresource_usage:\n  aws_s3_bucket.assets:\n    standard:\n      storage_gbs: 5\n",
+    )
+    with pytest.raises(CostgateError) as error:
+        load_usage_file(path)
+    assert str(error.value) == (
+        f"{path}:5 resource_usage.aws_s3_bucket.assets: unknown usage key standard.storage_gbs for aws_s3_bucket "
+        "(valid: standard.monthly_tier_1_requests, standard.monthly_tier_2_requests, standard.storage_gb)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            "    standard: 5\n",
+            "4 resource_usage.aws_s3_bucket.assets.standard: expected a mapping of usage keys",
+        ),
+        (
+            "    standard: {storage_gb: }\n",
+            "4 resource_usage.aws_s3_bucket.assets.standard.storage_gb: expected a number",
+        ),
+        (
+            "    standard:\n      storage_gb: {gb: 5}\n",
+            "5 resource_usage.aws_s3_bucket.assets.standard.storage_gb: expected a number",
+        ),
+        (
+            "    standard: {storage_gb: .inf}\n",
+            "4 resource_usage.aws_s3_bucket.assets.standard.storage_gb: expected a finite number, got .inf",
+        ),
+        ("  - 5\n", "3 resource_usage: expected a mapping or nothing"),
+    ],
+    ids=["number-for-group", "null-leaf", "map-for-number", "inf", "list-for-entries"],
+)
+def test_a_value_of_the_wrong_shape_names_its_key(tmp_path, entry, message):
+    head = "version: 0.1\nresource_usage:\n" + (
+        "" if entry.startswith("  -") else "  aws_s3_bucket.assets:\n"
+    )
+    path = write(tmp_path, head + entry)
+    with pytest.raises(CostgateError) as error:
+        load_usage_file(path)
+    assert str(error.value) == f"{path}:{message}"
+
+
+def test_sections_and_version_are_checked_by_the_schema(tmp_path):
+    path = write(tmp_path, "version: 0.1\nresource_usag: {}\n")
+    with pytest.raises(CostgateError) as error:
+        load_usage_file(path)
+    assert str(error.value) == f"{path}:2 resource_usag: unknown key; did you mean resource_usage?"
+    path = write(tmp_path, "resource_usage: {}\n")
+    with pytest.raises(CostgateError) as error:
+        load_usage_file(path)
+    assert str(error.value) == f"{path}:1 (top level): version is a required property"
+
+
+def test_an_anchored_entry_prices_every_resource_that_refers_to_it(tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text(
+        json.dumps(
+            plan_document(change("aws_nat_gateway", {}, name="a"), change("aws_nat_gateway", {}, name="b"))
+        )
+    )
+    usage = write(
+        tmp_path,
+        "version: 0.1\nresource_usage:\n"
+        "  aws_nat_gateway.a: &busy {monthly_data_processed_gb: 1000}\n"
+        "  aws_nat_gateway.b: *busy\n",
+    )
+    result = CliRunner().invoke(cli, ["breakdown", str(plan), "--usage-file", usage, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    # each: 730 h x $0.045 = $32.85 + 1,000 GB x $0.045 = $45.00 = $77.85; both: $155.70
+    assert [r["monthly_after"] for r in json.loads(result.output)["resources"]] == ["77.85", "77.85"]
+    assert json.loads(result.output)["totals"]["monthly_after"] == "155.70"
+
+
+def test_a_nan_in_the_usage_file_stops_the_run_before_any_cost(tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(plan_document(change("aws_nat_gateway", {}, name="main"))))
+    usage = write(
+        tmp_path, "version: 0.1\nresource_usage:\n  aws_nat_gateway.main: {monthly_data_processed_gb: .nan}\n"
+    )
+    result = CliRunner().invoke(cli, ["breakdown", str(plan), "--usage-file", usage, "--format", "json"])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"costgate: error: {usage}:3 resource_usage.aws_nat_gateway.main.monthly_data_processed_gb: "
+        "expected a finite number, got .nan\n"
+    )

@@ -11,18 +11,20 @@ Same idea and shape as Infracost's `infracost-usage.yml`, so teams can reuse the
       aws_s3_bucket.assets: {standard: {storage_gb: 1000}}
 
 Nested maps are read as dotted keys (`standard.storage_gb`), as Infracost writes them.
-Keys are validated against what the cost models declare (registry.USAGE_KEYS): an
-unknown key or a value that is not a number is an error naming the file, line and the
-valid keys. Types costgate does not model, and addresses the plan does not hold, are
-warnings (an Infracost file lists many such types). A resource's own entry beats the
-default for its type.
+The file is read by the one YAML loader (costgate/yaml_file.py) against
+costgate/schemas/usage.schema.json: the version, the two sections and that every value is a
+number of 0 or more. What the schema cannot know is checked here, against what the cost
+models declare (registry.USAGE_KEYS): an unknown key is an error naming the file, line and the
+valid keys. Types costgate does not model, and addresses the plan does not hold, are warnings
+(an Infracost file lists many such types). A resource's own entry beats the default for its
+type. An entry or group left empty (all its keys commented out) reads as no values.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +32,7 @@ from costgate.errors import CostgateError
 from costgate.model import ResourceChange
 from costgate.plan.addresses import resource_part
 from costgate.resources.base import UsageKey
-
-SUPPORTED_VERSIONS = ("0.1",)
+from costgate.yaml_file import YamlFile, decimal, load_yaml_file, printable
 
 
 @dataclass
@@ -53,118 +54,72 @@ class UsageFile:
         """Warnings for resource_usage addresses that are not in the plans."""
         known = set(addresses)
         return [
-            f"{self.path}: resource_usage names {address}, which is not in the plan (ignored)"
+            f"{self.path}: resource_usage names {printable(address)}, which is not in the plan (ignored)"
             for address in self.by_address
             if address not in known
         ]
 
 
 def load_usage_file(path: str, usage_keys: Mapping[str, tuple[UsageKey, ...]] | None = None) -> UsageFile:
-    import yaml
-
     if usage_keys is None:
         from costgate.resources.registry import USAGE_KEYS as usage_keys
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise CostgateError(f"{path}: cannot read the usage file ({error.strerror or error})") from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else path
-        problem = getattr(error, "problem", None) or "not valid YAML"
-        raise CostgateError(f"{where}: not valid YAML: {problem}") from None
+    if not Path(path).is_file():
+        raise CostgateError(f"{path}: cannot read the usage file (not found)")
+    document = load_yaml_file(Path(path), "usage.schema.json", name=path)
     usage = UsageFile(path)
-    if root is None:
-        return usage
-    top = _mapping(root, path, "the usage file")
-    version = top.get("version")
-    if version is None or str(getattr(version[1], "value", "")) not in SUPPORTED_VERSIONS:
-        line = version[0].start_mark.line + 1 if version else 1
-        raise CostgateError(f"{path}:{line} version: expected 0.1")
-    for name, (key_node, _) in top.items():
-        if name not in ("version", "resource_type_default_usage", "resource_usage"):
-            raise CostgateError(
-                f"{path}:{key_node.start_mark.line + 1} {name}: unknown section "
-                "(valid: version, resource_type_default_usage, resource_usage)"
-            )
-    if "resource_type_default_usage" in top:
-        section = _mapping(top["resource_type_default_usage"][1], path, "resource_type_default_usage")
-        for resource_type, (key_node, node) in section.items():
-            values = _values(
-                node, path, f"resource_type_default_usage.{resource_type}", resource_type, usage_keys, usage
-            )
-            if values is not None:
-                usage.by_type[resource_type] = values
-    if "resource_usage" in top:
-        section = _mapping(top["resource_usage"][1], path, "resource_usage")
-        for address, (key_node, node) in section.items():
-            resource_type = resource_part(address).split(".")[0]
-            values = _values(node, path, f"resource_usage.{address}", resource_type, usage_keys, usage)
-            if values is not None:
-                usage.by_address[address] = values
+    for resource_type, entry in (document.data.get("resource_type_default_usage") or {}).items():
+        where = ("resource_type_default_usage", resource_type)
+        values = _values(document, where, entry, resource_type, usage_keys, usage)
+        if values is not None:
+            usage.by_type[resource_type] = values
+    for address, entry in (document.data.get("resource_usage") or {}).items():
+        resource_type = resource_part(address).split(".")[0]
+        values = _values(document, ("resource_usage", address), entry, resource_type, usage_keys, usage)
+        if values is not None:
+            usage.by_address[address] = values
     return usage
 
 
-def _mapping(node: Any, path: str, where: str) -> dict[str, tuple[Any, Any]]:
-    import yaml
-
-    if not isinstance(node, yaml.MappingNode):
-        raise CostgateError(f"{path}:{node.start_mark.line + 1} {where}: expected a map")
-    return {str(key.value): (key, value) for key, value in node.value}
-
-
 def _values(
-    node: Any,
-    path: str,
-    where: str,
+    document: YamlFile,
+    where: tuple[str, str],
+    entry: Mapping[str, Any] | None,
     resource_type: str,
     usage_keys: Mapping[str, tuple[UsageKey, ...]],
     usage: UsageFile,
 ) -> dict[str, Decimal] | None:
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+    """One entry's values by dotted key; None (and a warning) for a type costgate has no usage keys for."""
+    if entry is None:
         return {}  # an entry whose keys are all commented out (as `costgate usage template` writes them)
-    entries = _mapping(node, path, where)
     declared = usage_keys.get(resource_type)
     if declared is None:
         usage.warnings.append(
-            f"{path}:{node.start_mark.line + 1} {where}: costgate has no usage keys for {resource_type} (ignored)"
+            document.describe(where, f"costgate has no usage keys for {printable(resource_type)} (ignored)")
         )
         return None
     valid = {key.name for key in declared}
     values: dict[str, Decimal] = {}
 
-    def walk(entries: dict[str, tuple[Any, Any]], prefix: str) -> None:
-        for name, (key_node, value_node) in entries.items():
-            key = prefix + name
-            line = key_node.start_mark.line + 1
+    def walk(entries: Mapping[str, Any], steps: tuple[str, ...]) -> None:
+        for name, value in entries.items():
+            key_path = (*where, *steps, name)
+            key = ".".join((*steps, name))
             if any(v.startswith(key + ".") for v in valid):
-                if isinstance(value_node, yaml.ScalarNode) and value_node.tag == "tag:yaml.org,2002:null":
-                    continue  # a group whose keys are all commented out
-                walk(_mapping(value_node, path, f"{where}.{key}"), key + ".")
-                continue
-            if key not in valid:
-                raise CostgateError(
-                    f"{path}:{line} {where}: unknown usage key {key} for {resource_type} (valid: {', '.join(sorted(valid))})"
+                if isinstance(value, Mapping):
+                    walk(value, (*steps, name))
+                elif value is not None:  # None: a group whose keys are all commented out
+                    raise document.error(key_path, "expected a mapping of usage keys")
+            elif key not in valid:
+                raise document.error(
+                    where,
+                    f"unknown usage key {printable(key)} for {printable(resource_type)} "
+                    f"(valid: {', '.join(sorted(valid))})",
+                    line=document.line(key_path, of_key=True),
                 )
-            values[key] = _number(value_node, f"{path}:{line} {where}.{key}")
+            elif isinstance(value, Mapping) or value is None:
+                raise document.error(key_path, "expected a number")
+            else:
+                values[key] = decimal(value)  # the schema and the loader made it a finite number >= 0
 
-    walk(entries, "")
+    walk(entry, ())
     return values
-
-
-def _number(node: Any, where: str) -> Decimal:
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode) and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-        try:
-            value = Decimal(str(node.value).replace("_", ""))
-        except InvalidOperation:
-            value = None
-        if value is not None and value.is_finite() and value >= 0:
-            return value
-    shown = node.value if isinstance(node, yaml.ScalarNode) else "a " + node.id
-    raise CostgateError(f"{where}: expected a number of 0 or more, got {shown!r}"[:300])

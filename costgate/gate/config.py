@@ -1,7 +1,7 @@
 """costgate.yml: teams and their budgets, thresholds, discounts, attribution, policies, approval.
 
 `load_config(None)` reads ./costgate.yml when present, else gives the empty default Config.
-The file is validated against costgate/schemas/config.schema.json (see yaml_schema for how
+The file is validated against costgate/schemas/config.schema.json (see yaml_file for how
 errors name the line). Paths inside the file (policies, codeowners, usage_file) are relative
 to the file's directory.
 """
@@ -79,9 +79,9 @@ def load_config(path: str | None) -> Config:
     file = Path(path)
     if not file.is_file():
         raise CostgateError(f"{path}: config file not found")
-    from costgate.yaml_schema import load_validated
+    from costgate.yaml_file import load_yaml_file
 
-    return config_from_dict(load_validated(file, "config.schema.json"), file)
+    return config_from_dict(load_yaml_file(file, "config.schema.json").data, file)
 
 
 def config_from_dict(data: Mapping[str, Any], file: Path | None = None) -> Config:
@@ -154,5 +154,6 @@ def _thresholds(raw: Mapping[str, Any], base: Thresholds) -> Thresholds:
 
 
 def _decimal(value: Any) -> Any:
-    # str() first: a YAML float 0.1 must become Decimal("0.1"), not its binary expansion.
-    return None if value is None else Decimal(str(value))
+    from costgate.yaml_file import decimal
+
+    return None if value is None else decimal(value)

@@ -9,7 +9,7 @@ import yaml
 from costgate.errors import CostgateError
 from costgate.gate.policies import load_policies
 from costgate.gate.policies.kinds import KINDS
-from costgate.yaml_schema import schema
+from costgate.yaml_file import schema
 
 PACKS = sorted((Path(__file__).resolve().parents[2] / "policies").glob("*.yml"))
 

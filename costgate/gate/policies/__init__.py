@@ -35,7 +35,7 @@ class Policy:
 
 def load_policies(paths: tuple[str, ...] | list[str]) -> tuple[Policy, ...]:
     """Every policy of the given pack files, validated; duplicate ids are an error."""
-    from costgate.yaml_schema import load_validated
+    from costgate.yaml_file import load_yaml_file
 
     policies: list[Policy] = []
     seen: dict[str, str] = {}
@@ -43,7 +43,7 @@ def load_policies(paths: tuple[str, ...] | list[str]) -> tuple[Policy, ...]:
         file = Path(path)
         if not file.is_file():
             raise CostgateError(f"{path}: policy file not found")
-        data = load_validated(file, "policy.schema.json")
+        data = load_yaml_file(file, "policy.schema.json").data
         for raw in data.get("policies") or []:
             policy = policy_from_dict(raw, str(path))
             if policy.id in seen:
