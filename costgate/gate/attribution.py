@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from costgate.gate.config import Config, TeamConfig
 from costgate.model import FREE, Attribution, Estimate, ResourceChange, ResourceEstimate
+from costgate.report.money import percent_value, share
 
 HUNDRED = Decimal(100)
 
@@ -156,6 +157,5 @@ def _posix(path: str) -> str:
 
 
 def _percent(part: Decimal, whole: Decimal) -> Decimal:
-    if not whole:
-        return HUNDRED  # nothing to attribute: fully covered
-    return (part / whole * HUNDRED).quantize(Decimal("0.1"))
+    found = share(part, whole)
+    return HUNDRED if found is None else percent_value(found)  # nothing to attribute: fully covered

@@ -23,7 +23,7 @@ from costgate.model import (
     Estimate,
     Finding,
 )
-from costgate.report.money import dollars
+from costgate.report.money import dollars, percent, share
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -153,7 +153,9 @@ def budget_status(
 ) -> BudgetStatus:
     budget = team.monthly_budget or ZERO
     projected = current + delta
-    used = projected / budget * HUNDRED if budget else (HUNDRED if projected <= 0 else Decimal("Infinity"))
+    used = share(projected, budget)
+    if used is None:  # no budget: any spend is over it
+        used = HUNDRED if projected <= 0 else Decimal("Infinity")
     limits = team.thresholds
     if used >= limits.block_at_percent and delta > 0:
         status = "block"
@@ -161,7 +163,7 @@ def budget_status(
         status = "warn"
     else:
         status = "ok"
-    shown = "over" if not budget else f"{used.quantize(Decimal('0.1'))}%"
+    shown = "over" if not budget else percent(used)
     message = (
         f"{team.name}: {dollars(current)} current {'-' if delta < 0 else '+'} {dollars(abs(delta))} this PR = {dollars(projected)}"
         f" of {dollars(budget)} budget ({shown})"
@@ -198,7 +200,7 @@ def pr_increase_findings(team: str, limits: Thresholds, delta: Decimal, before: 
                     "budget.max_pr_increase_percent",
                     limits.pr_increase_severity,
                     "",
-                    f"{who}this PR raises the monthly cost by {increase.quantize(Decimal('0.1'))}%"
+                    f"{who}this PR raises the monthly cost by {percent(increase)}"
                     f" ({dollars(before)} -> {dollars(before + delta)}), above the limit of {limits.max_pr_increase_percent}%",
                     team=team,
                 )

@@ -26,6 +26,7 @@ from costgate.model import (
     Estimate,
     Verdict,
 )
+from costgate.report.money import percent_value
 
 
 def merge_results(
@@ -158,7 +159,7 @@ def _attribution(checks: list[CheckResult]) -> Attribution:
         delta_owned += change * check.attribution.delta_with_owner_percent
     return Attribution(
         owners,
-        (resources_owned / resource_weight).quantize(Decimal("0.1")) if resource_weight else Decimal(0),
-        (delta_owned / delta_weight).quantize(Decimal("0.1")) if delta_weight else Decimal(0),
+        percent_value(resources_owned / resource_weight) if resource_weight else Decimal(0),
+        percent_value(delta_owned / delta_weight) if delta_weight else Decimal(0),
         tuple(unowned),
     )

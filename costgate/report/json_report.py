@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any
 
 from costgate.model import STATUSES, CheckResult, Estimate, PricedComponent, ResourceEstimate
-from costgate.report.money import money, plain
+from costgate.report.money import money, percent_value, plain
 from costgate.report.usage_split import usage_split
 
 REPORT_VERSION = "1"
@@ -164,7 +164,7 @@ def check_dict(result: CheckResult, generated_at: datetime | None = None) -> dic
 
 
 def _percent(value: Decimal) -> str:
-    return format(value.quantize(Decimal("0.1")), "f")
+    return format(percent_value(value), "f")
 
 
 def render_check_json(result: CheckResult) -> str:

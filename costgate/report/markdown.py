@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from costgate.model import FREE, NOT_PRICED, PRICED, USAGE_BASED, CheckResult, Estimate, ResourceEstimate
 from costgate.report import by_size_of_change
-from costgate.report.money import dollars, percent_change, unit_price
+from costgate.report.money import dollars, percent, percent_change, unit_price
 from costgate.report.usage_split import usage_split
 
 GITHUB_COMMENT_LIMIT = 65536
@@ -238,8 +238,8 @@ def _attributed(check: CheckResult) -> bool:
 def _attribution_line(check: CheckResult, collapsed: bool) -> str:
     attribution = check.attribution
     line = (
-        f"Attribution: {attribution.resources_with_owner_percent:.0f}% of resources and "
-        f"{attribution.delta_with_owner_percent:.0f}% of the cost change have an owning team."
+        f"Attribution: {percent(attribution.resources_with_owner_percent, places=0)} of resources and "
+        f"{percent(attribution.delta_with_owner_percent, places=0)} of the cost change have an owning team."
     )
     if attribution.unowned:
         shown = attribution.unowned[: 0 if collapsed else 10]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
 
 
 def cents(amount: Decimal) -> Decimal:
@@ -37,8 +38,25 @@ def unit_price(amount: Decimal) -> str:
     return "$" + format(amount.normalize(), "f")
 
 
+def share(part: Decimal, whole: Decimal) -> Decimal | None:
+    """part as a percentage of whole (unrounded); None when whole is 0 (a share of nothing is undefined)."""
+    return part / whole * HUNDRED if whole else None
+
+
+def percent_value(value: Decimal, places: int = 1) -> Decimal:
+    """A percentage rounded for showing and for reports: 141.75 -> 141.8."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def percent(value: Decimal, places: int = 1, signed: bool = False) -> str:
+    """A percentage for people: 141.8%, or +12.5% when signed."""
+    rounded = percent_value(value, places)
+    return f"{'+' if signed and rounded > 0 else ''}{rounded}%"
+
+
 def percent_change(before: Decimal, after: Decimal) -> str:
+    """The change from before to after: +12%, -0.5% (below 1%, one decimal place), "new" from nothing."""
     if before == 0:
         return "new" if after else "0%"
-    change = (after - before) / before * 100
-    return f"{change:+.0f}%" if abs(change) >= 1 else f"{change:+.1f}%"
+    change = (after - before) / before * HUNDRED
+    return percent(change, places=0 if abs(change) >= 1 else 1, signed=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from costgate.estimate.pricer import estimate
+from costgate.estimate.pricer import Pricer
 from costgate.estimate.usage import UsageFile
 from costgate.model import CostComponent, ProjectPlan
 from costgate.plan.context import PlanContext
@@ -99,7 +99,7 @@ def _read_keys(provider: str, examples: list[tuple[str, str, dict[str, Any]]]) -
     }
     usage_file = RecordingUsage()
     plan = read_plan(document, "plan.json", region_hooks=registry.REGION_HOOKS)
-    result = estimate([ProjectPlan("plan", "plan.json", plan)], price_chain("embedded"), usage_file)
+    result = Pricer(price_chain("embedded"), usage_file).estimate([ProjectPlan("plan", "plan.json", plan)])
     failures = [(r.address, r.reason) for r in result.resources if "could not read" in r.reason]
     assert failures == []
     return usage_file.read
