@@ -72,8 +72,8 @@ class Transport:
         timeout: tuple[float, float] = (10.0, 30.0),
         seconds_per_call: float = 120.0,
         rate_limit_wait: Callable[[Any], float | None] | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] | None = None,
+        clock: Callable[[], float] | None = None,
     ):
         import requests
         from requests.adapters import HTTPAdapter
@@ -85,8 +85,8 @@ class Transport:
         self.seconds_per_call = seconds_per_call
         self._rate_limit_wait = rate_limit_wait
         self.last_attempts = 0  # how many attempts the last successful call took
-        self._sleep = sleep
-        self._clock = clock
+        self._sleep = sleep or time.sleep
+        self._clock = clock or time.monotonic
         self._session = requests.Session()
         self._session.headers.update(headers or {})
         self._adapter = HTTPAdapter()

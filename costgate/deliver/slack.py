@@ -10,7 +10,6 @@ it never appears in a result, a warning or a log line.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -114,8 +113,8 @@ def notify_slack(
     webhooks: Mapping[str, str],
     *,
     pull_request: PullRequest | None = None,
-    sleep: Callable[[float], None] = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] | None = None,
+    clock: Callable[[], float] | None = None,
 ) -> list[Delivery]:
     """Post one message per team to alert that has a webhook; never raises for a failed post."""
     from costgate.deliver.http import HttpError, Transport

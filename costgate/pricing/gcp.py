@@ -11,7 +11,6 @@ not tried again in the same run. Requests go through the shared transport
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
@@ -82,7 +81,7 @@ class GcpBillingCatalog:
         api_key: str | None,
         base_url: str | None = None,
         cache: SkuCache | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         max_attempts: int = MAX_ATTEMPTS,
     ):
         self._api_key = api_key
