@@ -202,9 +202,11 @@ def test_5xx_then_success_backs_off(monkeypatch):
 
 def test_a_new_comment_is_not_posted_twice_after_a_5xx(monkeypatch):
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    with closing(StandIn(Reply(502, {"message": "Bad gateway"}))) as github:
-        with pytest.raises(CostgateError) as error:
-            gh.GitHubClient(TOKEN, github.url, sleep=lambda s: None).create_comment("o/r", 7, "b")
+    with (
+        closing(StandIn(Reply(502, {"message": "Bad gateway"}))) as github,
+        pytest.raises(CostgateError) as error,
+    ):
+        gh.GitHubClient(TOKEN, github.url, sleep=lambda s: None).create_comment("o/r", 7, "b")
     assert str(error.value) == "GitHub API error 502 on POST /repos/o/r/issues/7/comments: Bad gateway"
     assert len(github.seen) == 1
 

@@ -57,8 +57,9 @@ class AmbiguousPrice(AmbiguousQuery):
 
 
 def make_client(endpoint_region: str = DEFAULT_ENDPOINT_REGION) -> Any:
-    # https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html (standard mode)
-    config = Config(retries={"mode": "standard", "max_attempts": MAX_ATTEMPTS}, **TIMEOUTS)
+    # https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html (standard mode).
+    # botocore's `max_attempts` counts retries only; `total_max_attempts` counts the first try too.
+    config = Config(retries={"mode": "standard", "total_max_attempts": MAX_ATTEMPTS}, **TIMEOUTS)
     return boto3.client("pricing", region_name=endpoint_region, config=config)
 
 
