@@ -145,18 +145,21 @@ def test_a_retry_after_longer_than_the_alert_may_take_fails_at_once(monkeypatch)
 
 
 def test_backoff_stops_at_the_alert_deadline(monkeypatch):
-    """A fake clock: each wait moves it on, so the third wait (4 s) would end past the 30 s allowed."""
+    """A fake clock: each wait moves it on nine-fold, so the third wait (4 s) would end past the 30 s allowed."""
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     now = [0.0]
 
     def sleep(seconds):
-        now[0] += seconds * 10  # 1 s -> 10 s, 2 s -> 20 s: 30 s gone after two waits
+        now[0] += seconds * 9  # 1 s -> 9 s, 2 s -> 18 s: 27 s gone after two waits
 
     with closing(StandIn(Reply(503))) as hook:
         (delivery,) = notify_slack(
             check_result(), {"payments": hook_url(hook)}, sleep=sleep, clock=lambda: now[0]
         )
-    assert delivery.detail.startswith("Slack alert failed: Slack would retry in 4 s (503 on POST webhook)")
+    assert delivery.detail == (
+        "Slack alert failed: Slack would retry in 4 s (503 on POST webhook), more than the 3 s left "
+        "of the 30 s this call may take; try again later"
+    )
     assert len(hook.seen) == 3 and SECRET not in delivery.detail
 
 
