@@ -127,3 +127,17 @@ def test_the_approval_label_from_the_event_approves(tmp_path, monkeypatch):
     event.write_text(json.dumps({"pull_request": {"number": 4, "labels": [{"name": "@org/team"}]}}))
     run = CliRunner().invoke(cli, ["comment", "github", plan, "--config", str(config), "--dry-run"], env=env)
     assert seen == [True, False] and run.exit_code == 1  # blocked without the approval label
+
+
+def test_an_event_file_that_is_not_a_json_object_is_exit_2(tmp_path):
+    plan = write_plan(tmp_path, "plan.json", "m5.large")
+    event = tmp_path / "event.json"
+    for payload, message in (("{oops", "cannot read the event payload"), ("[]", "is not a JSON object")):
+        event.write_text(payload)
+        run = CliRunner().invoke(
+            cli,
+            ["comment", "github", plan, "--dry-run"],
+            env={"GITHUB_REPOSITORY": "o/r", "GITHUB_EVENT_PATH": str(event)},
+        )
+        assert run.exit_code == 2 and message in run.output, run.output
+        assert "Traceback" not in run.output and len(run.output.strip().splitlines()) == 1

@@ -1,6 +1,8 @@
 """The GitHub client and posting logic against `responses` (no network)."""
 
 import json
+import re
+from contextlib import closing
 from datetime import datetime, timezone
 from decimal import Decimal
 
@@ -9,6 +11,7 @@ import responses
 from responses import matchers
 
 from costgate.deliver import github as gh
+from costgate.deliver.github_event import PullRequest
 from costgate.errors import CostgateError
 from costgate.model import (
     Attribution,
@@ -17,6 +20,7 @@ from costgate.model import (
     Finding,
     Verdict,
 )
+from tests.standin import Reply, StandIn
 
 API = "https://api.github.com"
 COMMENTS = f"{API}/repos/o/r/issues/7/comments"
@@ -30,7 +34,7 @@ def client(slept=None):
 
 
 def pr(at=T2, labels=()):
-    return gh.PullRequest("o/r", 7, API, at, labels)
+    return PullRequest("o/r", 7, API, at, labels)
 
 
 def ours(comment_id, at=T1, key="main"):
@@ -185,14 +189,61 @@ def test_404_and_401():
         client().list_comments("o/r", 7)
 
 
-@responses.activate
-def test_5xx_then_success_backs_off():
-    responses.add(responses.GET, f"{COMMENTS}?per_page=100", status=502)
-    responses.add(responses.GET, f"{COMMENTS}?per_page=100", status=503)
-    responses.add(responses.GET, f"{COMMENTS}?per_page=100", json=[other(1)])
-    slept = []
-    assert client(slept).list_comments("o/r", 7) == [other(1)]
+def test_5xx_then_success_backs_off(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with closing(StandIn(Reply(502), Reply(503), Reply(200, [other(1)]))) as github:
+        slept = []
+        listed = gh.GitHubClient(TOKEN, github.url, sleep=slept.append).list_comments("o/r", 7)
+    assert listed == [other(1)]
     assert slept == [1.0, 2.0]
+    assert [seen.path for seen in github.seen] == ["/repos/o/r/issues/7/comments?per_page=100"] * 3
+    assert all(seen.headers["Authorization"] == f"Bearer {TOKEN}" for seen in github.seen)
+
+
+def test_a_new_comment_is_not_posted_twice_after_a_5xx(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with (
+        closing(StandIn(Reply(502, {"message": "Bad gateway"}))) as github,
+        pytest.raises(CostgateError) as error,
+    ):
+        gh.GitHubClient(TOKEN, github.url, sleep=lambda s: None).create_comment("o/r", 7, "b")
+    assert str(error.value) == "GitHub API error 502 on POST /repos/o/r/issues/7/comments: Bad gateway"
+    assert len(github.seen) == 1
+
+
+def test_an_edit_is_repeated_after_a_5xx(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with closing(StandIn(Reply(500), Reply(200, {"id": 5, "html_url": "u5"}))) as github:
+        client = gh.GitHubClient(TOKEN, github.url, sleep=lambda s: None)
+        assert client.update_comment("o/r", 5, "b") == {"id": 5, "html_url": "u5"}
+    assert [seen.method for seen in github.seen] == ["PATCH", "PATCH"]
+
+
+def test_a_retry_after_longer_than_the_call_may_take_fails_at_once(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with closing(StandIn(Reply(429, headers={"Retry-After": "3600"}))) as github:
+        slept = []
+        with pytest.raises(CostgateError) as error:
+            gh.GitHubClient(TOKEN, github.url, sleep=slept.append).list_comments("o/r", 7)
+    assert str(error.value) == (
+        "GitHub asked to wait 3600 s (429 on GET /repos/o/r/issues/7/comments), more than the 300 s left "
+        "of the 300 s this call may take; try again later"
+    )
+    assert slept == [] and len(github.seen) == 1
+
+
+def test_unreachable_github_names_the_call_not_the_token(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with closing(StandIn()) as github:
+        url = github.url  # closed: nothing listens there any more
+    slept = []
+    with pytest.raises(CostgateError) as error:
+        gh.GitHubClient(TOKEN, url, sleep=slept.append).commit_time("o/r", "abc")
+    assert (
+        str(error.value)
+        == "cannot reach GitHub (GET /repos/o/r/commits/abc) after 5 attempts: ConnectionError"
+    )
+    assert slept == [1.0, 2.0, 4.0, 8.0]
 
 
 @responses.activate
@@ -223,10 +274,80 @@ def test_secondary_rate_limit_without_retry_after_waits_a_minute_and_gives_up_ev
 
 
 @responses.activate
-def test_a_retry_after_too_long_fails_at_once():
-    responses.add(responses.GET, f"{COMMENTS}?per_page=100", status=429, headers={"Retry-After": "3600"})
-    with pytest.raises(CostgateError, match="try again later"):
-        client([]).list_comments("o/r", 7)
+def test_secondary_rate_limit_waits_stop_at_the_call_deadline():
+    """A fake clock that each wait moves on, with 30 s per attempt: the fourth minute would pass 300 s."""
+    now = [0.0]
+
+    def sleep(seconds):
+        now[0] += seconds + 30
+
+    for _ in range(gh.MAX_ATTEMPTS):
+        responses.add(
+            responses.GET,
+            f"{COMMENTS}?per_page=100",
+            status=403,
+            json={"message": "You have exceeded a secondary rate limit"},
+        )
+    client = gh.GitHubClient(TOKEN, API, sleep=sleep, clock=lambda: now[0])
+    with pytest.raises(CostgateError) as error:
+        client.list_comments("o/r", 7)
+    # waits end at 90, 180 and 270 s; a fourth 60 s wait would end at 330 s
+    assert str(error.value) == (
+        "GitHub asked to wait 60 s (403 on GET /repos/o/r/issues/7/comments), more than the 30 s left "
+        "of the 300 s this call may take; try again later"
+    )
+    assert len(responses.calls) == 4
+
+
+@responses.activate
+def test_primary_rate_limit_waits_until_the_reset(monkeypatch):
+    monkeypatch.setattr(gh.time, "time", lambda: 1_800_000_000.0)
+    headers = {"x-ratelimit-remaining": "0", "x-ratelimit-reset": "1800000042"}
+    responses.add(
+        responses.GET, f"{COMMENTS}?per_page=100", status=403, headers=headers, json={"message": "x"}
+    )
+    responses.add(responses.GET, f"{COMMENTS}?per_page=100", json=[])
+    slept = []
+    assert client(slept).list_comments("o/r", 7) == []
+    assert slept == [43.0]  # 42 s to the reset, and one more
+
+
+@responses.activate
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "<html>Sign in</html>",
+            "GitHub answered GET /repos/o/r/issues/7/comments with something that is not JSON",
+        ),
+        (json.dumps({"message": "ok"}), "with an unexpected shape (expected a JSON list)"),
+        (json.dumps([1, 2]), "with an unexpected shape (expected a list of comment objects)"),
+    ],
+)
+def test_a_comment_list_of_the_wrong_shape_is_one_line(body, message):
+    responses.add(responses.GET, f"{COMMENTS}?per_page=100", body=body, status=200)
+    with pytest.raises(CostgateError, match=re.escape(message)) as error:
+        client().list_comments("o/r", 7)
+    assert "\n" not in str(error.value) and TOKEN not in str(error.value)
+
+
+@responses.activate
+def test_comments_with_odd_fields_are_not_ours():
+    odd = [
+        {"id": "1", "body": gh.marker("main", T1), "user": {"type": "Bot"}},  # id not a number
+        {"id": 2, "body": None, "user": {"type": "Bot"}},
+        {"id": 3, "body": gh.marker("main", T1), "user": "github-actions[bot]"},
+    ]
+    page(f"{COMMENTS}?per_page=100", odd)
+    responses.add(responses.POST, COMMENTS, json={"id": 4, "html_url": "u4"})
+    assert gh.post(client(), pr(), "b") == gh.Outcome("created", 4, "u4")
+
+
+@responses.activate
+def test_a_commit_of_the_wrong_shape_is_a_costgate_error():
+    responses.add(responses.GET, f"{API}/repos/o/r/commits/abc", json={"commit": {"committer": "x"}})
+    with pytest.raises(CostgateError, match="expected a commit with commit.committer.date"):
+        client().commit_time("o/r", "abc")
 
 
 @responses.activate
@@ -249,35 +370,6 @@ def test_marker_round_trip_and_bad_keys():
     assert gh.parse_marker("<!-- costgate:comment key=a estimated_at=garbage -->") is None
     with pytest.raises(CostgateError):
         gh.marker("a --> <b>", T1)
-
-
-def test_pull_request_from_the_event(tmp_path):
-    event = tmp_path / "event.json"
-    event.write_text(
-        json.dumps(
-            {"pull_request": {"number": 42, "labels": [{"name": "cost-approved"}], "head": {"sha": "abc"}}}
-        )
-    )
-    request, _ = gh.pull_request_from_env(
-        {"GITHUB_EVENT_PATH": str(event), "GITHUB_REPOSITORY": "o/r", "GITHUB_API_URL": "https://ghe/api/v3/"}
-    )
-    assert (request.repo, request.number, request.api_url, request.labels, request.head_sha) == (
-        "o/r",
-        42,
-        "https://ghe/api/v3",
-        ("cost-approved",),
-        "abc",
-    )
-    push = tmp_path / "push.json"
-    push.write_text(json.dumps({"head_commit": {"timestamp": "2026-11-23T10:00:00+00:00"}}))
-    with pytest.raises(CostgateError, match="pass --pr N"):
-        gh.pull_request_from_env({"GITHUB_EVENT_PATH": str(push), "GITHUB_REPOSITORY": "o/r"})
-    request, _ = gh.pull_request_from_env(
-        {"GITHUB_EVENT_PATH": str(push), "GITHUB_REPOSITORY": "o/r"}, number=3
-    )
-    assert request.estimated_at == T1
-    with pytest.raises(CostgateError, match="--repo"):
-        gh.pull_request_from_env({}, number=3)
 
 
 def result(delta="0", before="100", findings=()):

@@ -2,22 +2,33 @@
 
 import json
 import threading
+from contextlib import closing
+from datetime import datetime, timezone
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import ClassVar
 
 import pytest
-import requests
 import responses
 from click.testing import CliRunner
 
 from costgate.cli import cli
-from costgate.deliver.slack import PullRequest, build_message, escape, notify_slack, pull_request_from_event
+from costgate.deliver.github_event import PullRequest
+from costgate.deliver.slack import build_message, escape, notify_slack
 from costgate.model import Attribution, BudgetStatus, CheckResult, Finding, Verdict
 from tests.helpers import change, plan_document, run_estimate
+from tests.standin import Reply, StandIn
 
 WEBHOOK = "https://hooks.slack.com/services/T000/B000/secret-token-xyz"
-PR = PullRequest(42, "Add <!channel> cache & queue", "https://github.com/acme/infra/pull/42")
+SECRET = "secret-token-xyz"
+
+
+def pull_request(number, title, html_url):
+    at = datetime(2026, 11, 23, tzinfo=timezone.utc)
+    return PullRequest("acme/infra", number, "https://api.github.com", at, title=title, html_url=html_url)
+
+
+PR = pull_request(42, "Add <!channel> cache & queue", "https://github.com/acme/infra/pull/42")
 
 
 def check_result(status: str = "warn", delta_team: str = "payments") -> CheckResult:
@@ -79,19 +90,9 @@ def test_message_has_team_pr_change_budget_top_three_and_findings():
 def test_escape_and_untrusted_pr_url_is_not_a_link():
     assert escape("a & <b> c") == "a &amp; &lt;b&gt; c"
     message = build_message(
-        check_result(), check_result().budgets[0], PullRequest(7, "t", "javascript:alert(1)")
+        check_result(), check_result().budgets[0], pull_request(7, "t", "javascript:alert(1)")
     )
     assert message["blocks"][1]["text"]["text"].endswith("*Pull request* PR #7: t")
-
-
-def test_pull_request_from_github_event(tmp_path):
-    event = tmp_path / "event.json"
-    event.write_text(
-        json.dumps({"pull_request": {"number": 5, "title": "T", "html_url": "https://github.com/a/b/pull/5"}})
-    )
-    assert pull_request_from_event(str(event)) == PullRequest(5, "T", "https://github.com/a/b/pull/5")
-    assert pull_request_from_event(None) is None
-    assert pull_request_from_event(str(tmp_path / "missing.json")) is None
 
 
 @responses.activate
@@ -106,25 +107,60 @@ def test_posts_only_to_teams_pushed_past_a_threshold():
     )
 
 
-@responses.activate
-def test_429_then_success_waits_retry_after():
-    responses.post(WEBHOOK, status=429, headers={"Retry-After": "7"})
-    responses.post(WEBHOOK, status=200)
+def hook_url(server):
+    return f"{server.url}/services/T/B/{SECRET}"
+
+
+def test_429_then_success_waits_retry_after(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     slept = []
-    (delivery,) = notify_slack(check_result("block"), {"payments": WEBHOOK}, sleep=slept.append)
+    with closing(StandIn(Reply(429, headers={"Retry-After": "7"}), Reply(200, "ok"))) as hook:
+        (delivery,) = notify_slack(check_result("block"), {"payments": hook_url(hook)}, sleep=slept.append)
     assert delivery.ok and delivery.detail == "posted (attempt 2)"
     assert slept == [7.0]
+    assert [seen.method for seen in hook.seen] == ["POST", "POST"]
 
 
-@responses.activate
-def test_500_is_retried_with_backoff_then_reported_without_the_url():
-    responses.post(WEBHOOK, status=500)
+def test_500_is_retried_with_backoff_then_reported_without_the_url(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     slept = []
-    (delivery,) = notify_slack(check_result(), {"payments": WEBHOOK}, sleep=slept.append)
+    with closing(StandIn(Reply(500))) as hook:
+        (delivery,) = notify_slack(check_result(), {"payments": hook_url(hook)}, sleep=slept.append)
     assert not delivery.ok
     assert delivery.detail == "Slack alert failed after 4 attempts (HTTP 500)"
     assert slept == [1.0, 2.0, 4.0]
-    assert len(responses.calls) == 4
+    assert len(hook.seen) == 4
+
+
+def test_a_retry_after_longer_than_the_alert_may_take_fails_at_once(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    slept = []
+    with closing(StandIn(Reply(429, headers={"Retry-After": "3600"}))) as hook:
+        (delivery,) = notify_slack(check_result(), {"payments": hook_url(hook)}, sleep=slept.append)
+    assert delivery.detail == (
+        "Slack alert failed: Slack asked to wait 3600 s (429 on POST webhook), more than the 30 s left "
+        "of the 30 s this call may take; try again later"
+    )
+    assert slept == [] and len(hook.seen) == 1
+
+
+def test_backoff_stops_at_the_alert_deadline(monkeypatch):
+    """A fake clock: each wait moves it on nine-fold, so the third wait (4 s) would end past the 30 s allowed."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    now = [0.0]
+
+    def sleep(seconds):
+        now[0] += seconds * 9  # 1 s -> 9 s, 2 s -> 18 s: 27 s gone after two waits
+
+    with closing(StandIn(Reply(503))) as hook:
+        (delivery,) = notify_slack(
+            check_result(), {"payments": hook_url(hook)}, sleep=sleep, clock=lambda: now[0]
+        )
+    assert delivery.detail == (
+        "Slack alert failed: Slack would retry in 4 s (503 on POST webhook), more than the 3 s left "
+        "of the 30 s this call may take; try again later"
+    )
+    assert len(hook.seen) == 3 and SECRET not in delivery.detail
 
 
 @responses.activate
@@ -133,12 +169,16 @@ def test_404_is_not_retried_and_connection_errors_do_not_leak_the_url():
     (delivery,) = notify_slack(check_result(), {"payments": WEBHOOK}, sleep=lambda s: None)
     assert delivery.detail == "Slack refused the alert (HTTP 404)" and len(responses.calls) == 1
 
-    def refuse(url, **kwargs):
-        raise requests.ConnectionError(f"HTTPSConnectionPool: Max retries exceeded with url: {url}")
 
-    (delivery,) = notify_slack(check_result(), {"payments": WEBHOOK}, post=refuse, sleep=lambda s: None)
+def test_connection_errors_are_retried_and_do_not_leak_the_url(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with closing(StandIn()) as closed:
+        url = hook_url(closed)
+    slept = []  # the stand-in is closed: nothing listens on its port any more
+    (delivery,) = notify_slack(check_result(), {"payments": url}, sleep=slept.append)
     assert delivery.detail == "Slack alert failed after 4 attempts (ConnectionError)"
-    assert "secret-token" not in delivery.detail
+    assert slept == [1.0, 2.0, 4.0]
+    assert SECRET not in delivery.detail
 
 
 class _Hook(BaseHTTPRequestHandler):
@@ -172,7 +212,12 @@ def hook_server(monkeypatch):
     server.server_close()
 
 
-def _run_cli(tmp_path, monkeypatch, hook_url, result):
+PR_EVENT = json.dumps(
+    {"pull_request": {"number": 42, "title": "Add cache", "html_url": "https://github.com/a/b/pull/42"}}
+)
+
+
+def _run_cli(tmp_path, monkeypatch, hook_url, result, event_text=PR_EVENT):
     import costgate.gate.check
 
     monkeypatch.setattr(
@@ -180,17 +225,7 @@ def _run_cli(tmp_path, monkeypatch, hook_url, result):
     )
     monkeypatch.setenv("PAYMENTS_SLACK_WEBHOOK", hook_url)
     event = tmp_path / "event.json"
-    event.write_text(
-        json.dumps(
-            {
-                "pull_request": {
-                    "number": 42,
-                    "title": "Add cache",
-                    "html_url": "https://github.com/a/b/pull/42",
-                }
-            }
-        )
-    )
+    event.write_text(event_text)
     monkeypatch.setenv("GITHUB_EVENT_PATH", str(event))
     config = tmp_path / "costgate.yml"
     config.write_text(
@@ -203,7 +238,6 @@ def _run_cli(tmp_path, monkeypatch, hook_url, result):
 
 def test_cli_against_local_server_429_then_success(tmp_path, monkeypatch, hook_server):
     _Hook.statuses = [429, 200]
-    monkeypatch.setattr("costgate.deliver.slack.time.sleep", lambda seconds: None)
     url = f"http://127.0.0.1:{hook_server.server_port}/services/T/B/secret-token-xyz"
     result = _run_cli(tmp_path, monkeypatch, url, check_result())
     assert result.exit_code == 0
@@ -216,9 +250,11 @@ def test_cli_against_local_server_429_then_success(tmp_path, monkeypatch, hook_s
 
 def test_cli_against_local_server_500_is_a_warning_and_exit_0(tmp_path, monkeypatch, hook_server):
     _Hook.statuses = [500]
-    monkeypatch.setattr("costgate.deliver.slack.time.sleep", lambda seconds: None)
+    slept = []
+    monkeypatch.setattr("costgate.deliver.http.time.sleep", slept.append)
     url = f"http://127.0.0.1:{hook_server.server_port}/services/T/B/secret-token-xyz"
     result = _run_cli(tmp_path, monkeypatch, url, check_result("block"))
+    assert slept == [1.0, 2.0, 4.0]
     assert result.exit_code == 0
     assert (
         "costgate: warning: slack: team payments: Slack alert failed after 4 attempts (HTTP 500)"
@@ -233,3 +269,16 @@ def test_cli_missing_webhook_variable_is_a_warning(tmp_path, monkeypatch):
     result = _run_cli(tmp_path, monkeypatch, "", check_result())
     assert result.exit_code == 0
     assert "team payments: environment variable PAYMENTS_SLACK_WEBHOOK is not set; no alert" in result.output
+
+
+@pytest.mark.parametrize("event_text", ["not json {", "[1, 2]", '{"pull_request": "x"}'])
+def test_cli_an_unreadable_event_file_alerts_without_pr_details(
+    tmp_path, monkeypatch, hook_server, event_text
+):
+    _Hook.statuses = [200]
+    url = f"http://127.0.0.1:{hook_server.server_port}/services/T/B/secret-token-xyz"
+    result = _run_cli(tmp_path, monkeypatch, url, check_result(), event_text)
+    assert result.exit_code == 0, result.output
+    assert "costgate: slack: alerted team payments (posted (attempt 1))" in result.output
+    assert _Hook.bodies[0]["text"].startswith("Team payments: this change is near budget.")
+    assert "(not a pull request)" in json.dumps(_Hook.bodies[0]["blocks"])

@@ -86,12 +86,13 @@ def github(
     Each PATH is a terraform plan JSON or a costgate JSON report (for example from `costgate merge`).
     """
     from costgate.deliver import github as gh
+    from costgate.deliver.github_event import pull_request_from_env
     from costgate.gate.config import load_config
     from costgate.report.markdown import render_markdown
 
     env = os.environ
     config = load_config(config_path)
-    pr, _ = gh.pull_request_from_env(env, repo=repo, number=pr_number, api_url=api_url)
+    pr = pull_request_from_env(env, repo=repo, number=pr_number, api_url=api_url)
     approved = bool(config.approval_label) and config.approval_label in pr.labels
     result = checked_result(paths + plans, region, pricing_mode, usage_file, config, approved)
 

@@ -29,7 +29,8 @@ def slack(
 
     A failed alert is a warning: this command exits 0 whatever Slack answers, so it never fails the gate.
     """
-    from costgate.deliver.slack import notify_slack, pull_request_from_event, teams_to_alert
+    from costgate.deliver.github_event import pull_request_in_event
+    from costgate.deliver.slack import notify_slack, teams_to_alert
     from costgate.gate.check import run_check
     from costgate.gate.config import load_config
 
@@ -52,7 +53,7 @@ def slack(
     if not teams_to_alert(result):
         click.echo("costgate: slack: no team passes a budget threshold in this plan; nothing to send")
         return
-    pull_request = pull_request_from_event(os.environ.get("GITHUB_EVENT_PATH"))
+    pull_request = pull_request_in_event(os.environ)
     for delivery in notify_slack(result, webhooks, pull_request=pull_request):
         if delivery.ok:
             click.echo(f"costgate: slack: alerted team {delivery.team} ({delivery.detail})")

@@ -4,29 +4,29 @@ One comment per pull request and comment key, found again through a hidden marke
 records when the estimate was made (the head commit's time, else the run time): a slow,
 older CI run never overwrites the comment of a newer one. The token goes into the
 Authorization header only; it is never part of a message, an exception or a log line.
-`requests` is imported when a client is made, so the CLI starts fast.
+Calls go through the shared transport (costgate.deliver.http), which retries and bounds each
+call's time; this module adds GitHub's rate-limit rules and its permission messages.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
+from costgate.deliver.github_event import DEFAULT_API_URL, PullRequest, parse_time, utc
 from costgate.errors import CostgateError
 from costgate.model import CheckResult
 
-DEFAULT_API_URL = "https://api.github.com"
 BEHAVIORS = ("update", "new", "delete-and-new", "hide-and-new")
 COMMENT_LIMIT = 65536
 MAX_ATTEMPTS = 5
-MAX_WAIT_SECONDS = 120  # a single Retry-After longer than this fails instead of stalling the job
+SECONDS_PER_CALL = 300  # retries and waits included; a longer Retry-After fails instead of stalling the job
+SECONDARY_LIMIT_WAIT = 60.0  # GitHub: without a Retry-After or reset time, wait at least a minute
 PER_PAGE = 100
 CLOCK_SKEW = timedelta(minutes=10)
 
@@ -36,85 +36,22 @@ _MARKER = re.compile(
 _KEY = re.compile(r"^[A-Za-z0-9._/-]+$")
 
 
-@dataclass(frozen=True)
-class PullRequest:
-    repo: str  # owner/name
-    number: int
-    api_url: str
-    estimated_at: datetime  # when the estimate was made: head commit time, else the run time
-    labels: tuple[str, ...] = ()
-    head_sha: str = ""
-
-
 def marker(key: str, estimated_at: datetime) -> str:
     if not _KEY.match(key):
         raise CostgateError(f"comment key {key!r}: use letters, digits and . _ / - only")
     return (
-        f"<!-- costgate:comment key={key} estimated_at={_utc(estimated_at).isoformat(timespec='seconds')} -->"
+        f"<!-- costgate:comment key={key} estimated_at={utc(estimated_at).isoformat(timespec='seconds')} -->"
     )
 
 
 def parse_marker(body: str) -> tuple[str, datetime] | None:
-    found = _MARKER.search(body or "")
+    found = _MARKER.search(body)
     if not found:
         return None
     try:
         return found["key"], parse_time(found["at"])
     except ValueError:
         return None
-
-
-def parse_time(text: str) -> datetime:
-    return _utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
-
-
-def read_event(env: Mapping[str, str]) -> dict[str, Any]:
-    path = env.get("GITHUB_EVENT_PATH")
-    if not path:
-        return {}
-    try:
-        event = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise CostgateError(f"GITHUB_EVENT_PATH {path}: cannot read the event payload: {error}") from None
-    return event if isinstance(event, dict) else {}
-
-
-def pull_request_from_env(
-    env: Mapping[str, str], *, repo: str | None = None, number: int | None = None, api_url: str | None = None
-) -> tuple[PullRequest, dict[str, Any]]:
-    """The pull request to comment on, from flags first, then the GitHub Actions environment."""
-    event = read_event(env)
-    pull = event.get("pull_request") or {}
-    issue = event.get("issue") or {}
-    repo = repo or env.get("GITHUB_REPOSITORY") or (event.get("repository") or {}).get("full_name")
-    if not repo or "/" not in repo:
-        raise CostgateError(
-            "no repository: pass --repo OWNER/NAME (or run in GitHub Actions, which sets GITHUB_REPOSITORY)"
-        )
-    if number is None:
-        number = pull.get("number") or (issue.get("number") if issue.get("pull_request") else None)
-    if not number:
-        raise CostgateError("no pull request: this event is not a pull request; pass --pr N")
-    labels = tuple(
-        label.get("name", "")
-        for label in (pull.get("labels") or issue.get("labels") or [])
-        if isinstance(label, dict)
-    )
-    head_time = (event.get("head_commit") or {}).get("timestamp")
-    estimated_at = parse_time(head_time) if head_time else datetime.now(timezone.utc)
-    pr = PullRequest(
-        repo=repo,
-        number=int(number),
-        api_url=(api_url or env.get("GITHUB_API_URL") or DEFAULT_API_URL).rstrip("/"),
-        estimated_at=estimated_at,
-        labels=labels,
-        head_sha=(pull.get("head") or {}).get("sha", "") if not head_time else "",
-    )
-    return pr, event
 
 
 def graphql_url(api_url: str) -> str:
@@ -125,31 +62,38 @@ def graphql_url(api_url: str) -> str:
 
 
 class GitHubClient:
-    """The few GitHub calls costgate makes, with retries and errors people can act on."""
+    """The few GitHub calls costgate makes, through the shared transport, with errors people can act on."""
 
     def __init__(
         self,
         token: str,
         api_url: str = DEFAULT_API_URL,
         *,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
+        clock: Callable[[], float] | None = None,
         graphql: str | None = None,
     ):
-        import requests
+        from costgate.deliver.http import Transport
 
         if not token:
             raise CostgateError("no GitHub token: set GITHUB_TOKEN or pass --github-token")
         self.api_url = api_url.rstrip("/")
         self.graphql = graphql or graphql_url(self.api_url)
-        self._sleep = sleep
-        self._session = requests.Session()
-        self._session.headers.update(
-            {
+        self._transport = Transport(
+            "GitHub",
+            headers={
                 "Authorization": f"Bearer {token}",
                 "Accept": "application/vnd.github+json",
                 "X-GitHub-Api-Version": "2022-11-28",
                 "User-Agent": "costgate",
-            }
+            },
+            attempts=MAX_ATTEMPTS,
+            backoff=1.0,
+            timeout=(10.0, 30.0),
+            seconds_per_call=SECONDS_PER_CALL,
+            rate_limit_wait=rate_limit_wait,
+            sleep=sleep,
+            clock=clock,
         )
 
     # REST calls
@@ -159,17 +103,23 @@ class GitHubClient:
         comments: list[dict[str, Any]] = []
         while url:
             response = self._request("GET", url, what="read the pull request's comments")
-            comments += response.json()
+            page = _json(response, list, "GET", url)
+            if not all(isinstance(comment, dict) for comment in page):
+                raise _shape_error("GET", url, "a list of comment objects")
+            comments += page
             url = response.links.get("next", {}).get("url")
         return comments
 
     def create_comment(self, repo: str, number: int, body: str) -> dict[str, Any]:
+        # Not repeated after a 5xx: the comment may exist already, and a second one would be posted.
         url = f"{self.api_url}/repos/{repo}/issues/{number}/comments"
-        return self._request("POST", url, json={"body": body}, what="comment on the pull request").json()
+        response = self._request("POST", url, json={"body": body}, what="comment on the pull request")
+        return _json(response, dict, "POST", url)
 
     def update_comment(self, repo: str, comment_id: int, body: str) -> dict[str, Any]:
         url = f"{self.api_url}/repos/{repo}/issues/comments/{comment_id}"
-        return self._request("PATCH", url, json={"body": body}, what="edit its comment").json()
+        response = self._request("PATCH", url, json={"body": body}, what="edit its comment", repeatable=True)
+        return _json(response, dict, "PATCH", url)
 
     def delete_comment(self, repo: str, comment_id: int) -> None:
         self._request(
@@ -177,10 +127,12 @@ class GitHubClient:
         )
 
     def commit_time(self, repo: str, sha: str) -> datetime:
-        data = self._request(
-            "GET", f"{self.api_url}/repos/{repo}/commits/{sha}", what="read the head commit"
-        ).json()
-        return parse_time(data["commit"]["committer"]["date"])
+        url = f"{self.api_url}/repos/{repo}/commits/{sha}"
+        data = _json(self._request("GET", url, what="read the head commit"), dict, "GET", url)
+        try:
+            return parse_time(data["commit"]["committer"]["date"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise _shape_error("GET", url, "a commit with commit.committer.date") from None
 
     def minimize_comment(self, node_id: str) -> None:
         query = (
@@ -192,86 +144,93 @@ class GitHubClient:
             self.graphql,
             json={"query": query, "variables": {"id": node_id}},
             what="hide its old comment",
+            repeatable=True,  # hiding a comment twice leaves it hidden
         )
-        errors = response.json().get("errors")
+        errors = _json(response, dict, "POST", self.graphql).get("errors")
         if errors:
+            first = errors[0] if isinstance(errors, list) and errors and isinstance(errors[0], dict) else {}
             raise CostgateError(
-                f"GitHub GraphQL minimizeComment failed: {_short(errors[0].get('message', 'unknown error'))}"
+                f"GitHub GraphQL minimizeComment failed: {_short(first.get('message', 'unknown error'))}"
             )
 
-    # transport
-    def _request(self, method: str, url: str, *, what: str, json: Any = None):
-        import requests
+    def _request(self, method: str, url: str, *, what: str, repeatable: bool = False, **send: Any) -> Any:
+        from costgate.deliver.http import HttpError
 
-        path = url.split("?")[0].replace(self.api_url, "") or url
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            try:
-                response = self._session.request(method, url, json=json, timeout=30)
-            except requests.RequestException as error:
-                if attempt == MAX_ATTEMPTS:
-                    raise CostgateError(
-                        f"cannot reach GitHub ({method} {path}): {type(error).__name__}"
-                    ) from None
-                self._sleep(2 ** (attempt - 1))
-                continue
-            wait = _retry_wait(response, attempt)
-            if wait is None:
-                return _checked(response, method, path, what)
-            if attempt == MAX_ATTEMPTS or wait > MAX_WAIT_SECONDS:
-                raise CostgateError(
-                    f"GitHub kept failing ({response.status_code} on {method} {path}) after {attempt} attempts; try again later"
-                )
-            self._sleep(wait)
-        raise AssertionError("unreachable")
+        try:
+            return self._transport.request(method, url, repeatable=repeatable, **send)
+        except HttpError as error:
+            if error.kind != "refused":
+                raise CostgateError(str(error)) from None
+            raise _refused(error.response, method, _path(url), what) from None
 
 
-def _retry_wait(response, attempt: int) -> float | None:
-    """Seconds to wait before retrying, or None when the response is final."""
-    status = response.status_code
-    retry_after = response.headers.get("Retry-After")
-    if status >= 500:
-        return float(retry_after) if retry_after and retry_after.isdigit() else float(2 ** (attempt - 1))
-    if status in (403, 429):
-        # Secondary rate limits: GitHub sends Retry-After, or says so in the message (then wait a minute).
-        # https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
-        if retry_after and retry_after.isdigit():
-            return float(retry_after)
-        if status == 429 or "rate limit" in _message(response).lower():
-            if (
-                response.headers.get("x-ratelimit-remaining") == "0"
-                and response.headers.get("x-ratelimit-reset", "").isdigit()
-            ):
-                return max(0.0, float(response.headers["x-ratelimit-reset"]) - time.time()) + 1
-            return 60.0
+def rate_limit_wait(response: Any) -> float | None:
+    """Seconds to wait before repeating a request GitHub rate-limited (403 or 429), None for any other answer.
+
+    https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
+    """
+    if response.status_code not in (403, 429):
+        return None
+    retry_after = response.headers.get("Retry-After", "")
+    if retry_after.isdigit():
+        return float(retry_after)
+    reset = response.headers.get("x-ratelimit-reset", "")
+    if response.headers.get("x-ratelimit-remaining") == "0" and reset.isdigit():
+        return max(0.0, float(reset) - time.time()) + 1
+    if response.status_code == 429 or "rate limit" in _message(response).lower():
+        return SECONDARY_LIMIT_WAIT
     return None
 
 
-def _checked(response, method: str, path: str, what: str):
+def _refused(response: Any, method: str, path: str, what: str) -> CostgateError:
     status = response.status_code
-    if status < 400:
-        return response
-    message = _short(_message(response))
     if status == 401:
-        raise CostgateError(
+        return CostgateError(
             "GitHub rejected the token (401 Unauthorized): check the github-token input or GITHUB_TOKEN"
         )
     if status == 403:
         if method == "GET":
-            raise CostgateError(
+            return CostgateError(
                 f"the token cannot {what} (403 on {method} {path}): give the workflow `pull-requests: read`"
             )
-        raise CostgateError(
+        return CostgateError(
             f"the token cannot write to pull requests (403 on {method} {path}, trying to {what}): give the workflow "
             "`pull-requests: write` (pull requests from forks get a read-only token)"
         )
     if status == 404:
-        raise CostgateError(
+        return CostgateError(
             f"not found (404 on {method} {path}): check the repository, the pull request number and that the token can see the repository"
         )
-    raise CostgateError(f"GitHub API error {status} on {method} {path}: {message}")
+    return CostgateError(f"GitHub API error {status} on {method} {path}: {_short(_message(response))}")
 
 
-def _message(response) -> str:
+def _json(response: Any, kind: type, method: str, url: str) -> Any:
+    """The response's JSON when it is a `kind` (list or dict); a one-line error when GitHub answered something else."""
+    try:
+        data = response.json()
+    except ValueError:
+        raise CostgateError(
+            f"GitHub answered {method} {_path(url)} with something that is not JSON (HTTP {response.status_code}); "
+            "check --api-url (GitHub Enterprise Server: https://HOST/api/v3)"
+        ) from None
+    if not isinstance(data, kind):
+        raise _shape_error(method, url, f"a JSON {'list' if kind is list else 'object'}")
+    return data
+
+
+def _shape_error(method: str, url: str, expected: str) -> CostgateError:
+    return CostgateError(
+        f"GitHub answered {method} {_path(url)} with an unexpected shape (expected {expected})"
+    )
+
+
+def _path(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path or "/"
+
+
+def _message(response: Any) -> str:
     try:
         data = response.json()
     except ValueError:
@@ -342,8 +301,10 @@ def post(
     ours = [
         c
         for c in client.list_comments(pr.repo, pr.number)
-        if posted_by_costgate(c, author)
-        and (found := parse_marker(c.get("body", "")))
+        if isinstance(c.get("id"), int)
+        and isinstance(c.get("body"), str)
+        and posted_by_costgate(c, author)
+        and (found := parse_marker(c["body"]))
         and found[0] == key
         and found[1] <= latest_possible
     ]
@@ -371,14 +332,16 @@ def post(
         for comment in ours:
             client.delete_comment(pr.repo, comment["id"])
     if behavior == "hide-and-new" and latest is not None:
-        client.minimize_comment(latest["node_id"])
+        client.minimize_comment(str(latest.get("node_id", "")))
     created = client.create_comment(pr.repo, pr.number, text)
     return Outcome("created", created.get("id"), created.get("html_url", ""))
 
 
 def posted_by_costgate(comment: Mapping[str, Any], author: str | None) -> bool:
     """Whether a comment's author is one costgate posts as: a bot account, or `author` (a PAT's user)."""
-    user = comment.get("user") or {}
+    user = comment.get("user")
+    if not isinstance(user, dict):
+        return False
     return user.get("type") == "Bot" or (author is not None and user.get("login") == author)
 
 

@@ -2,38 +2,32 @@
 
 A team is alerted when this PR raises its monthly cost and the check puts its budget at
 warn or block. The message says who, which PR, by how much, against which budget, the
-top three changes and the findings. Posting retries on 429 (honouring Retry-After) and
-5xx with backoff. A failed alert never fails the gate: it comes back as a warning. The
-webhook URL is a secret: it never appears in a result, a warning or a log line.
+top three changes and the findings. Posting goes through the shared transport
+(costgate.deliver.http): 429 and 5xx are retried, honouring Retry-After, within a bounded time.
+A failed alert never fails the gate: it comes back as a warning. The webhook URL is a secret:
+it never appears in a result, a warning or a log line.
 """
 
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from costgate.deliver.github_event import PullRequest
 from costgate.model import BudgetStatus, CheckResult, Finding, ResourceEstimate
 from costgate.report.money import dollars
 
+if TYPE_CHECKING:
+    from costgate.deliver.http import HttpError
+
 ALERT_STATUSES = ("warn", "block")
 ATTEMPTS = 4
-BACKOFF_SECONDS = (1.0, 2.0, 4.0)
-MAX_RETRY_AFTER_SECONDS = 30.0  # a rate-limited alert must not hold the pipeline for long
-TIMEOUT_SECONDS = 10
+SECONDS_PER_ALERT = 30.0  # retries and waits included: a rate-limited alert must not hold the pipeline
+TIMEOUT_SECONDS = 10.0
 TOP_CHANGES = 3
 MAX_FINDINGS = 5
-
-
-@dataclass(frozen=True)
-class PullRequest:
-    number: int | None
-    title: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -43,23 +37,6 @@ class Delivery:
     team: str
     ok: bool
     detail: str
-
-
-def pull_request_from_event(path: str | None) -> PullRequest | None:
-    """The PR of a GitHub Actions event file (GITHUB_EVENT_PATH), or None outside a pull request."""
-    if not path:
-        return None
-    try:
-        event = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    pr = event.get("pull_request") if isinstance(event, dict) else None
-    if not isinstance(pr, dict):
-        return None
-    number = pr.get("number")
-    return PullRequest(
-        number if isinstance(number, int) else None, str(pr.get("title") or ""), str(pr.get("html_url") or "")
-    )
 
 
 def teams_to_alert(result: CheckResult) -> list[BudgetStatus]:
@@ -136,15 +113,21 @@ def notify_slack(
     webhooks: Mapping[str, str],
     *,
     pull_request: PullRequest | None = None,
-    post: Callable[..., Any] | None = None,
     sleep: Callable[[float], None] | None = None,
+    clock: Callable[[], float] | None = None,
 ) -> list[Delivery]:
     """Post one message per team to alert that has a webhook; never raises for a failed post."""
-    sleep = sleep or time.sleep
-    if post is None:
-        import requests
+    from costgate.deliver.http import HttpError, Transport
 
-        post = requests.post
+    transport = Transport(
+        "Slack",
+        attempts=ATTEMPTS,
+        backoff=1.0,
+        timeout=(TIMEOUT_SECONDS, TIMEOUT_SECONDS),
+        seconds_per_call=SECONDS_PER_ALERT,
+        sleep=sleep,
+        clock=clock,
+    )
     deliveries = []
     for budget in teams_to_alert(result):
         url = webhooks.get(budget.team)
@@ -152,61 +135,35 @@ def notify_slack(
             deliveries.append(Delivery(budget.team, False, "no Slack webhook configured for this team"))
             continue
         message = build_message(result, budget, pull_request)
-        deliveries.append(Delivery(budget.team, *_post(url, message, post, sleep)))
+        try:
+            # The webhook's path is its secret: messages say "webhook" instead. A repeated alert
+            # after a 5xx is better than none.
+            transport.request("POST", url, json=message, where="webhook", repeatable=True)
+        except HttpError as error:
+            deliveries.append(Delivery(budget.team, False, _failure(error)))
+        else:
+            deliveries.append(Delivery(budget.team, True, f"posted (attempt {transport.last_attempts})"))
     return deliveries
 
 
-def _post(
-    url: str, message: dict[str, Any], post: Callable[..., Any], sleep: Callable[[float], None]
-) -> tuple[bool, str]:
-    problem = ""
-    wait = 0.0
-    for attempt in range(ATTEMPTS):
-        if attempt:
-            sleep(wait)
-        try:
-            response = post(url, json=message, timeout=TIMEOUT_SECONDS)
-        except Exception as error:  # noqa: BLE001 - any transport error is a warning; its text may hold the URL
-            problem = f"{type(error).__name__}"
-            wait = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
-            continue
-        status = response.status_code
-        if 200 <= status < 300:
-            return True, f"posted (attempt {attempt + 1})"
-        problem = f"HTTP {status}"
-        if status == 429:
-            wait = _retry_after(response.headers.get("Retry-After"), attempt)
-        elif status >= 500:
-            wait = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
-        else:
-            return (
-                False,
-                f"Slack refused the alert ({problem})",
-            )  # 4xx: a wrong or revoked webhook; retrying won't help
-    return False, f"Slack alert failed after {ATTEMPTS} attempts ({problem})"
-
-
-def _retry_after(value: str | None, attempt: int) -> float:
-    try:
-        seconds = (
-            float(value) if value is not None else BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
-        )
-    except ValueError:
-        seconds = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER_SECONDS)
+def _failure(error: HttpError) -> str:
+    if error.kind == "refused":  # a wrong or revoked webhook: retrying won't help
+        return f"Slack refused the alert (HTTP {error.status})"
+    if error.kind == "out-of-time":
+        return f"Slack alert failed: {error}"
+    problem = f"HTTP {error.status}" if error.status is not None else error.cause
+    return f"Slack alert failed after {error.attempts} attempts ({problem})"
 
 
 def _pr_text(pull_request: PullRequest | None) -> str:
-    if pull_request is None:
-        return "this change"
-    return f"PR #{pull_request.number}" if pull_request.number is not None else "this pull request"
+    return "this change" if pull_request is None else f"PR #{pull_request.number}"
 
 
 def _pr_link(pull_request: PullRequest | None) -> str:
     if pull_request is None:
         return "(not a pull request)"
     title = escape(pull_request.title or _pr_text(pull_request)).replace("|", "¦")
-    url = pull_request.url
+    url = pull_request.html_url
     # Only a plain https URL becomes a link; anything else is shown as text.
     if url.startswith("https://") and not any(ch in url for ch in "<>| \n"):
         return f"<{url}|{escape(_pr_text(pull_request))}: {title}>"

@@ -2,7 +2,9 @@
 
 Only loaded when a live pricing mode is chosen: boto3 is slow to import. The client is
 built the ordinary way, so boto3's own settings (AWS_ENDPOINT_URL_PRICING, profiles,
-proxies) keep working. The Price List endpoint region has nothing to do with the region
+proxies) keep working. Throttling, 5xx and timeouts are retried by botocore's standard
+retry mode, a few attempts per query; the price chain stops asking this source after its
+first failure, so an unreachable endpoint costs one query's retries per run, not every price's. The Price List endpoint region has nothing to do with the region
 being priced; the priced region is the `regionCode` filter.
 (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_pricing_GetProducts.html)
 """
@@ -10,7 +12,6 @@ being priced; the priced region is the `regionCode` filter.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -32,11 +33,10 @@ from costgate.pricing.source import AmbiguousQuery, PricingUnavailable
 
 AWS_SOURCE = "aws price list api"
 DEFAULT_ENDPOINT_REGION = "us-east-1"
-MAX_ATTEMPTS = 5  # per query; throttling and timeouts only
-BACKOFF_SECONDS = 0.5  # doubled after each retry: 0.5, 1, 2, 4 s (at most 7.5 s waiting per query)
-TIMEOUTS = {"connect_timeout": 10, "read_timeout": 30}
+MAX_ATTEMPTS = 3  # per query, first try included; botocore waits up to 1 s, then 2 s (with jitter)
+TIMEOUTS = {"connect_timeout": 5, "read_timeout": 15}  # get_products answers in well under a second
 
-_RETRYABLE_CODES = {
+_THROTTLING_CODES = {
     "ThrottlingException",
     "Throttling",
     "TooManyRequestsException",
@@ -57,8 +57,9 @@ class AmbiguousPrice(AmbiguousQuery):
 
 
 def make_client(endpoint_region: str = DEFAULT_ENDPOINT_REGION) -> Any:
-    # botocore's own retries are off: we retry throttling ourselves, page by page, with a bound.
-    config = Config(retries={"max_attempts": 1, "mode": "standard"}, **TIMEOUTS)
+    # https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html (standard mode).
+    # botocore's `max_attempts` counts retries only; `total_max_attempts` counts the first try too.
+    config = Config(retries={"mode": "standard", "total_max_attempts": MAX_ATTEMPTS}, **TIMEOUTS)
     return boto3.client("pricing", region_name=endpoint_region, config=config)
 
 
@@ -67,16 +68,9 @@ class AwsPriceList:
 
     name = AWS_SOURCE
 
-    def __init__(
-        self,
-        client_factory: Callable[[], Any] | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-        max_attempts: int = MAX_ATTEMPTS,
-    ):
+    def __init__(self, client_factory: Callable[[], Any] | None = None):
         self._client_factory = client_factory or make_client
         self._client: Any = None
-        self._sleep = sleep
-        self._max_attempts = max_attempts
         self._broken = ""  # once credentials fail, every later query fails the same way at once
 
     def lookup(self, query: PriceQuery) -> Price | None:
@@ -84,7 +78,10 @@ class AwsPriceList:
             return None
         if self._broken:
             raise PricingUnavailable(self._broken)
-        prices = {price_of(json.loads(item)) for item in self._products(query)}
+        try:
+            prices = {price_of(json.loads(item)) for item in self._products(query)}
+        except (AttributeError, KeyError, TypeError, ValueError, ArithmeticError):
+            raise PricingUnavailable("the AWS price list answered a product of an unexpected shape") from None
         prices.discard(None)
         if not prices:
             return None
@@ -100,40 +97,39 @@ class AwsPriceList:
         filters = [{"Type": "TERM_MATCH", "Field": "productFamily", "Value": query.product_family}]
         filters += [{"Type": "TERM_MATCH", "Field": name, "Value": value} for name, value in query.attributes]
         filters.append({"Type": "TERM_MATCH", "Field": "regionCode", "Value": query.region})
-        delay = BACKOFF_SECONDS
-        for attempt in range(1, self._max_attempts + 1):
-            try:
-                # A well-pinned query returns one page; on throttling the whole pagination restarts.
-                pages = (
-                    self._get_client()
-                    .get_paginator("get_products")
-                    .paginate(ServiceCode=query.service, Filters=filters, FormatVersion="aws_v1")
-                )
-                return [item for page in pages for item in page.get("PriceList", [])]
-            except ClientError as error:
-                code = error.response.get("Error", {}).get("Code", "")
-                if code in _CREDENTIAL_CODES:
-                    self._broken = (
-                        f"AWS rejected the credentials ({code}); check AWS_PROFILE or AWS_ACCESS_KEY_ID"
-                    )
-                    raise PricingUnavailable(self._broken) from None
-                if code not in _RETRYABLE_CODES:
-                    message = error.response.get("Error", {}).get("Message", "")
-                    raise PricingUnavailable(f"AWS price list error {code}: {message}") from None
-                failure = f"AWS price list still throttling ({code}) after {attempt} attempts"
-            except (NoCredentialsError, PartialCredentialsError):
+        try:
+            # A well-pinned query returns one page; botocore retries each page request on its own.
+            pages = (
+                self._get_client()
+                .get_paginator("get_products")
+                .paginate(ServiceCode=query.service, Filters=filters, FormatVersion="aws_v1")
+            )
+            return [item for page in pages for item in page.get("PriceList", [])]
+        except ClientError as error:
+            code = error.response.get("Error", {}).get("Code", "")
+            if code in _CREDENTIAL_CODES:
                 self._broken = (
-                    "no AWS credentials found (set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)"
+                    f"AWS rejected the credentials ({code}); check AWS_PROFILE or AWS_ACCESS_KEY_ID"
                 )
                 raise PricingUnavailable(self._broken) from None
-            except (ConnectTimeoutError, ReadTimeoutError, EndpointConnectionError) as error:
-                failure = f"AWS price list unreachable after {attempt} attempts ({type(error).__name__})"
-            except BotoCoreError as error:
-                raise PricingUnavailable(f"AWS price list failed: {error}") from None
-            if attempt < self._max_attempts:
-                self._sleep(delay)
-                delay *= 2
-        raise PricingUnavailable(failure)
+            if code in _THROTTLING_CODES:
+                attempts = error.response.get("ResponseMetadata", {}).get("RetryAttempts", 0) + 1
+                raise PricingUnavailable(
+                    f"AWS price list still throttling ({code}) after {attempts} attempts"
+                ) from None
+            message = error.response.get("Error", {}).get("Message", "")
+            raise PricingUnavailable(f"AWS price list error {code}: {message}") from None
+        except (NoCredentialsError, PartialCredentialsError):
+            self._broken = (
+                "no AWS credentials found (set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)"
+            )
+            raise PricingUnavailable(self._broken) from None
+        except (ConnectTimeoutError, ReadTimeoutError, EndpointConnectionError) as error:
+            raise PricingUnavailable(
+                f"AWS price list unreachable after {MAX_ATTEMPTS} attempts ({type(error).__name__})"
+            ) from None
+        except BotoCoreError as error:
+            raise PricingUnavailable(f"AWS price list failed: {error}") from None
 
     def _get_client(self) -> Any:
         if self._client is None:

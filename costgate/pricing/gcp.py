@@ -1,30 +1,33 @@
-"""Live GCP prices from the Cloud Billing Catalog API (v1), with requests.
+"""Live GCP prices from the Cloud Billing Catalog API (v1).
 
 A service's whole SKU list is fetched once per run (or read from the cache) and indexed
 by (resourceFamily, description without " running in <region>", usageType, region); a
-look-up is then a dict access, never an HTTP request per resource.
+look-up is then a dict access, never an HTTP request per resource. A read that fails is
+not tried again in the same run. Requests go through the shared transport
+(costgate.deliver.http), imported when the first SKU list is read.
 (https://cloud.google.com/billing/v1/how-tos/catalog-api)
 """
 
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Protocol
-
-import requests
+from typing import TYPE_CHECKING, Any, Protocol
 
 from costgate.model import Price, PriceQuery
 from costgate.pricing.source import PricingUnavailable
+
+if TYPE_CHECKING:
+    from costgate.deliver.http import HttpError
 
 GCP_SOURCE = "gcp cloud billing catalog"
 DEFAULT_BASE_URL = "https://cloudbilling.googleapis.com/v1"
 PAGE_SIZE = 5000  # the API's maximum
 MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = 0.5  # doubled after each retry
-TIMEOUT = (10, 60)  # connect, read (a 5,000-SKU page is a few MB)
+TIMEOUT = (10.0, 60.0)  # connect, read (a 5,000-SKU page is a few MB)
+SECONDS_PER_PAGE = 180.0  # retries and waits included
 
 # Cloud Billing service ids of the display names costgate's models use. Compute Engine,
 # Cloud SQL, Cloud Storage, Kubernetes Engine, Memorystore and Networking from the pricing
@@ -78,18 +81,18 @@ class GcpBillingCatalog:
         api_key: str | None,
         base_url: str | None = None,
         cache: SkuCache | None = None,
-        session: requests.Session | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         max_attempts: int = MAX_ATTEMPTS,
     ):
         self._api_key = api_key
         self._base_url = (base_url or DEFAULT_BASE_URL).rstrip("/")
         self._cache = cache
-        self._session = session or requests.Session()
         self._sleep = sleep
         self._max_attempts = max_attempts
+        self._transport: Any = None
         self._indexes: dict[str, Index] = {}
-        self._broken = ""
+        self._failed: dict[str, str] = {}  # service id -> why its SKU list could not be read this run
+        self._broken = ""  # the key was rejected: no service can be read
 
     def lookup(self, query: PriceQuery) -> Price | None:
         if query.provider != "google":
@@ -99,8 +102,6 @@ class GcpBillingCatalog:
             return None
         if not self._api_key:
             raise PricingUnavailable("GOOGLE_API_KEY is not set")
-        if self._broken:
-            raise PricingUnavailable(self._broken)
         key = (
             query.product_family,
             query.attribute("description") or "",
@@ -117,11 +118,20 @@ class GcpBillingCatalog:
         return Price(decimal_tiers[0][1], unit, GCP_SOURCE, as_of, tiers=decimal_tiers)
 
     def _index(self, service_id: str) -> Index:
+        """The service's SKU index: read once per run, from the cache or the API; a failed read is remembered."""
+        if self._broken:
+            raise PricingUnavailable(self._broken)
+        if service_id in self._failed:
+            raise PricingUnavailable(self._failed[service_id])
         index = self._indexes.get(service_id)
         if index is None and self._cache is not None:
             index = self._cache.get_index(service_id)
         if index is None:
-            index = index_skus(self.skus(service_id))
+            try:
+                index = _checked_index(self.skus(service_id))
+            except PricingUnavailable as error:
+                self._failed[service_id] = str(error)
+                raise
             if self._cache is not None:
                 self._cache.put_index(service_id, index)
         self._indexes[service_id] = index
@@ -132,43 +142,70 @@ class GcpBillingCatalog:
         skus: list[dict[str, Any]] = []
         token = ""
         while True:
-            params = {"key": self._api_key, "currencyCode": "USD", "pageSize": PAGE_SIZE}
+            params: dict[str, Any] = {"key": self._api_key, "currencyCode": "USD", "pageSize": PAGE_SIZE}
             if token:
                 params["pageToken"] = token
             page = self._get(f"{self._base_url}/services/{service_id}/skus", params)
-            skus.extend(page.get("skus", []))
+            page_skus = page.get("skus", [])
             token = page.get("nextPageToken", "")
+            if not isinstance(page_skus, list) or not all(isinstance(sku, dict) for sku in page_skus):
+                raise PricingUnavailable(
+                    "the GCP billing catalog answered a page whose `skus` is not a list of SKUs"
+                )
+            if not isinstance(token, str):
+                raise PricingUnavailable(
+                    "the GCP billing catalog answered a page whose `nextPageToken` is not text"
+                )
+            skus.extend(page_skus)
             if not token:
                 return skus
 
     def _get(self, url: str, params: dict[str, Any]) -> dict[str, Any]:
-        delay = BACKOFF_SECONDS
-        failure = ""
-        for attempt in range(1, self._max_attempts + 1):
-            try:
-                response = self._session.get(url, params=params, timeout=TIMEOUT)
-            except (requests.Timeout, requests.ConnectionError) as error:
-                failure = f"GCP billing catalog unreachable after {attempt} attempts ({type(error).__name__})"
-            else:
-                if response.status_code in (400, 401, 403):
-                    # The key is in the URL: never echo the request or the response body.
-                    self._broken = f"the GCP billing catalog rejected GOOGLE_API_KEY (HTTP {response.status_code}); check the key and that the Cloud Billing API is enabled"
-                    raise PricingUnavailable(self._broken)
-                if response.status_code == 429 or response.status_code >= 500:
-                    failure = f"GCP billing catalog still answering HTTP {response.status_code} after {attempt} attempts"
-                elif response.ok:
-                    try:
-                        return response.json()
-                    except ValueError:
-                        raise PricingUnavailable(
-                            "the GCP billing catalog answered something that is not JSON"
-                        ) from None
-                else:
-                    raise PricingUnavailable(f"the GCP billing catalog answered HTTP {response.status_code}")
-            if attempt < self._max_attempts:
-                self._sleep(delay)
-                delay *= 2
-        raise PricingUnavailable(failure)
+        from costgate.deliver.http import HttpError, Transport
+
+        if self._transport is None:
+            self._transport = Transport(
+                "the GCP billing catalog",
+                attempts=self._max_attempts,
+                backoff=BACKOFF_SECONDS,
+                timeout=TIMEOUT,
+                seconds_per_call=SECONDS_PER_PAGE,
+                sleep=self._sleep,
+            )
+        try:
+            response = self._transport.request("GET", url, params=params)
+        except HttpError as error:
+            raise PricingUnavailable(self._failure(error)) from None
+        try:
+            page = response.json()
+        except ValueError:
+            raise PricingUnavailable("the GCP billing catalog answered something that is not JSON") from None
+        if not isinstance(page, dict):
+            raise PricingUnavailable("the GCP billing catalog answered JSON that is not an object")
+        return page
+
+    def _failure(self, error: HttpError) -> str:
+        """Why a read failed, without the key: it is in the URL, so neither the URL nor the body is echoed."""
+        if error.kind == "refused" and error.status in (400, 401, 403):
+            self._broken = (
+                f"the GCP billing catalog rejected GOOGLE_API_KEY (HTTP {error.status}); "
+                "check the key and that the Cloud Billing API is enabled"
+            )
+            return self._broken
+        if error.kind == "unreachable":
+            return f"GCP billing catalog unreachable after {error.attempts} attempts ({error.cause})"
+        if error.kind == "exhausted":
+            return f"GCP billing catalog still answering HTTP {error.status} after {error.attempts} attempts"
+        if error.kind == "refused":
+            return f"the GCP billing catalog answered HTTP {error.status}"
+        return str(error)
+
+
+def _checked_index(skus: list[dict[str, Any]]) -> Index:
+    try:
+        return index_skus(skus)
+    except (AttributeError, TypeError, ValueError, ArithmeticError):
+        raise PricingUnavailable("the GCP billing catalog answered SKUs of an unexpected shape") from None
 
 
 def index_skus(skus: list[dict[str, Any]]) -> Index:

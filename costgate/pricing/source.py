@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from costgate.model import Price, PriceQuery
@@ -28,27 +28,50 @@ class PriceSource(Protocol):
 class Lookup:
     price: Price | None
     missing_reason: str  # why price is None
-    fallback_note: str  # set when an earlier source failed and a later one answered
+
+
+@dataclass
+class _GivenUp:
+    """A live source that failed: why, for which provider's prices, and which prices others answered since."""
+
+    reason: str
+    provider: str  # of the query it failed on: the prices it would have answered
+    fell_back: list[str] = field(default_factory=list)  # those prices, since answered by another source
+    answered_by: set[str] = field(default_factory=set)  # that other source's name
 
 
 class PriceChain:
-    """Tries sources in order; the first answer wins. Each distinct query is looked up once per run."""
+    """Tries sources in order; the first answer wins. Each distinct query is looked up once per run.
+
+    A source that raises PricingUnavailable is not asked again for the rest of the run: a
+    throttled or unreachable API costs one query's retries, not every price's. One warning
+    per such source names it and counts the prices that fell back to a later source.
+    """
 
     def __init__(self, sources: list[PriceSource]):
         self.sources = sources
         self._answers: dict[PriceQuery, Lookup] = {}
-        # why a live source failed (or a query is wrong) -> the prices concerned
-        self._fallbacks: dict[str, list[str]] = {}
+        self._given_up: dict[str, _GivenUp] = {}  # source name -> why and what it cost
+        self._query_bugs: dict[str, list[str]] = {}  # an ambiguous query's message -> the prices concerned
 
     @property
     def warnings(self) -> list[str]:
-        """One line per failure reason, naming the prices that fell back (an estimate is never silently degraded)."""
+        """One line per given-up source and per query bug (an estimate is never silently degraded)."""
         lines = []
-        for note, priced in self._fallbacks.items():
-            shown = ", ".join(priced[:_SHOWN_FALLBACKS]) + (
-                f" and {len(priced) - _SHOWN_FALLBACKS} more" if len(priced) > _SHOWN_FALLBACKS else ""
-            )
-            lines.append(f"{note} ({len(priced)} price{'s' if len(priced) != 1 else ''}: {shown})")
+        for name, given_up in self._given_up.items():
+            line = f"{name} failed ({given_up.reason}) and was not asked again this run: "
+            if given_up.fell_back:
+                line += (
+                    f"{_count(given_up.fell_back)} fell back to the {' and '.join(sorted(given_up.answered_by))}"
+                    f" ({_shown(given_up.fell_back)})"
+                )
+            else:
+                line += "no price fell back to another source"
+            lines.append(line)
+        lines += [
+            f"query bug: {bug} ({_count(prices)}: {_shown(prices)})"
+            for bug, prices in self._query_bugs.items()
+        ]
         return lines
 
     def lookup(self, query: PriceQuery) -> Lookup:
@@ -58,29 +81,40 @@ class PriceChain:
         return answer
 
     def _ask(self, query: PriceQuery) -> Lookup:
-        failures: list[str] = []
+        missed = {name: g for name, g in self._given_up.items() if g.provider == query.provider}
         for source in self.sources:
+            if source.name in self._given_up:
+                continue
             try:
                 price = source.lookup(query)
             except PricingUnavailable as error:
-                failures.append(f"{source.name}: {error}")
+                missed[source.name] = self._given_up[source.name] = _GivenUp(str(error), query.provider)
                 continue
             except AmbiguousQuery as error:
                 # Loud: the component is not priced, and the report's warnings name the query bug.
-                self._fallbacks.setdefault(f"query bug: {error}", []).append(describe(query))
-                return Lookup(None, f"{source.name}: {error}", "")
+                self._query_bugs.setdefault(str(error), []).append(describe(query))
+                return Lookup(None, f"{source.name}: {error}")
             if price is not None:
-                note = f"priced by {source.name} because " + "; ".join(failures) if failures else ""
-                if note:
-                    self._fallbacks.setdefault(note, []).append(describe(query))
-                return Lookup(price, "", note)
+                for given_up in missed.values():
+                    given_up.fell_back.append(describe(query))
+                    given_up.answered_by.add(source.name)
+                return Lookup(price, "")
         names = " or ".join(source.name for source in self.sources)
         reason = f"no price in the {names} for {describe(query)}"
-        if failures:
-            reason += " (" + "; ".join(failures) + ")"
+        if missed:
+            reason += " (" + "; ".join(f"{name}: {g.reason}" for name, g in missed.items()) + ")"
         elif all(source.name == "embedded catalog" for source in self.sources):
             reason += "; try --pricing live"
-        return Lookup(None, reason, "")
+        return Lookup(None, reason)
+
+
+def _count(prices: list[str]) -> str:
+    return f"{len(prices)} price{'s' if len(prices) != 1 else ''}"
+
+
+def _shown(prices: list[str]) -> str:
+    more = f" and {len(prices) - _SHOWN_FALLBACKS} more" if len(prices) > _SHOWN_FALLBACKS else ""
+    return ", ".join(prices[:_SHOWN_FALLBACKS]) + more
 
 
 def describe(query: PriceQuery) -> str:

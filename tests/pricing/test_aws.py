@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from contextlib import closing
 from decimal import Decimal
 
 import boto3
@@ -12,6 +14,7 @@ from costgate.model import PriceQuery
 from costgate.pricing.aws import AWS_SOURCE, AmbiguousPrice, AwsPriceList
 from costgate.pricing.source import PricingUnavailable
 from tests.pricing.aws_items import ec2_instance_item, storage_item, tiered_item
+from tests.standin import Reply, StandIn
 
 M5_LARGE = PriceQuery.of(
     "aws",
@@ -47,8 +50,8 @@ def stubbed():
         stubber.assert_no_pending_responses()
 
 
-def source(client, sleeps=None) -> AwsPriceList:
-    return AwsPriceList(lambda: client, sleep=(sleeps.append if sleeps is not None else lambda s: None))
+def source(client) -> AwsPriceList:
+    return AwsPriceList(lambda: client)
 
 
 def test_one_match_gives_the_on_demand_price(stubbed):
@@ -113,30 +116,73 @@ def test_several_distinct_matches_fail_loudly(stubbed):
         source(client).lookup(M5_LARGE)
 
 
-def test_throttling_is_retried_with_backoff(stubbed):
-    client, stubber = stubbed
-    stubber.add_client_error(
-        "get_products", "ThrottlingException", "Rate exceeded", 400, expected_params=expected_params(M5_LARGE)
-    )
-    stubber.add_client_error(
-        "get_products", "ThrottlingException", "Rate exceeded", 400, expected_params=expected_params(M5_LARGE)
-    )
-    stubber.add_response(
-        "get_products", {"PriceList": [ec2_instance_item("m5.large", "0.096")]}, expected_params(M5_LARGE)
-    )
-    sleeps: list[float] = []
-    assert source(client, sleeps).lookup(M5_LARGE).amount == Decimal("0.096")
-    assert sleeps == [0.5, 1.0]
+THROTTLED = Reply(400, {"__type": "ThrottlingException", "message": "Rate exceeded"})
 
 
-def test_throttling_gives_up_after_a_bounded_number_of_attempts(stubbed):
-    client, stubber = stubbed
-    for _ in range(5):
-        stubber.add_client_error("get_products", "ThrottlingException", "Rate exceeded", 400)
+@pytest.fixture
+def local_endpoint(monkeypatch):
+    """The real client (botocore's standard retries) pointed at a stand-in on 127.0.0.1; its waits recorded."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI-example-secret")
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)  # it caches credentials and endpoints across tests
     sleeps: list[float] = []
-    with pytest.raises(PricingUnavailable, match="after 5 attempts"):
-        source(client, sleeps).lookup(M5_LARGE)
-    assert sleeps == [0.5, 1.0, 2.0, 4.0]
+    monkeypatch.setattr("botocore.endpoint.time.sleep", sleeps.append)
+
+    def start(*replies: Reply):
+        server = StandIn(*replies)
+        monkeypatch.setenv("AWS_ENDPOINT_URL_PRICING", server.url)
+        return server, sleeps
+
+    return start
+
+
+def test_throttling_is_retried_by_botocore_with_jittered_backoff(local_endpoint):
+    from costgate.pricing.aws import make_client
+
+    server, sleeps = local_endpoint(
+        THROTTLED,
+        THROTTLED,
+        Reply(200, {"FormatVersion": "aws_v1", "PriceList": [ec2_instance_item("m5.large", "0.096")]}),
+    )
+    with closing(server):
+        assert AwsPriceList(make_client).lookup(M5_LARGE).amount == Decimal("0.096")
+    assert len(server.seen) == 3
+    assert json.loads(server.seen[0].body)["ServiceCode"] == "AmazonEC2"
+    # standard mode: random() x 2^(attempt - 1) seconds, so at most 1 s, then at most 2 s
+    assert len(sleeps) == 2 and 0 <= sleeps[0] <= 1 and 0 <= sleeps[1] <= 2
+
+
+def test_throttling_gives_up_after_the_standard_attempts(local_endpoint):
+    from costgate.pricing.aws import MAX_ATTEMPTS, make_client
+
+    server, _ = local_endpoint(THROTTLED)
+    with closing(server), pytest.raises(PricingUnavailable) as raised:
+        AwsPriceList(make_client).lookup(M5_LARGE)
+    assert str(raised.value) == "AWS price list still throttling (ThrottlingException) after 3 attempts"
+    assert len(server.seen) == MAX_ATTEMPTS == 3
+    assert "wJalrXUtnFEMI" not in str(raised.value)
+
+
+def test_an_unreachable_endpoint_is_tried_the_standard_number_of_times(local_endpoint):
+    from costgate.pricing.aws import make_client
+
+    server, sleeps = local_endpoint()
+    server.close()  # nothing listens on its port any more
+    with pytest.raises(
+        PricingUnavailable, match=r"AWS price list unreachable after 3 attempts \(EndpointConnectionError\)"
+    ):
+        AwsPriceList(make_client).lookup(M5_LARGE)
+    assert len(sleeps) == 2
+
+
+def test_a_product_of_the_wrong_shape_is_unavailable_not_a_crash(stubbed):
+    client, stubber = stubbed
+    stubber.add_response("get_products", {"PriceList": ["<html>"]}, expected_params(M5_LARGE))
+    with pytest.raises(
+        PricingUnavailable, match="the AWS price list answered a product of an unexpected shape"
+    ):
+        source(client).lookup(M5_LARGE)
 
 
 def test_invalid_credentials_give_one_clear_message_and_stop_asking(stubbed):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from contextlib import closing
 from decimal import Decimal
 
 import pytest
-import requests
 import responses
 
 from costgate.model import PriceQuery
 from costgate.pricing.gcp import GCP_SOURCE, GcpBillingCatalog, index_skus
 from costgate.pricing.source import PricingUnavailable
+from tests.standin import Reply, StandIn
 
 BASE = "https://cloudbilling.test/v1"
 COMPUTE = f"{BASE}/services/6F81-5844-456A/skus"
@@ -186,24 +188,77 @@ def test_bad_key_gives_one_clear_message_without_the_key():
     assert len(responses.calls) == 1
 
 
-@responses.activate
-def test_server_error_then_success_is_retried():
-    responses.get(COMPUTE, status=500)
-    responses.get(COMPUTE, status=429)
-    responses.get(COMPUTE, json={"skus": [N2_CORE]})
+def test_server_error_then_success_is_retried(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     sleeps: list[float] = []
-    assert catalog(sleeps).lookup(query("N2 Instance Core")).amount == Decimal("0.031611")
+    with closing(StandIn(Reply(500), Reply(429), Reply(200, {"skus": [N2_CORE]}))) as api:
+        source = GcpBillingCatalog("test-key", api.url + "/v1", sleep=sleeps.append)
+        assert source.lookup(query("N2 Instance Core")).amount == Decimal("0.031611")
+    assert sleeps == [0.5, 1.0]
+    assert len(api.seen) == 3 and all("key=test-key" in seen.path for seen in api.seen)
+
+
+def test_a_failed_read_is_not_repeated_in_the_same_run(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    sleeps: list[float] = []
+    with closing(StandIn(Reply(503))) as api:
+        source = GcpBillingCatalog("test-key", api.url + "/v1", sleep=sleeps.append, max_attempts=3)
+        with pytest.raises(PricingUnavailable) as first:
+            source.lookup(query("N2 Instance Core"))
+        with pytest.raises(PricingUnavailable) as second:
+            source.lookup(query("N2 Instance Ram"))
+    assert (
+        str(first.value)
+        == str(second.value)
+        == "GCP billing catalog still answering HTTP 503 after 3 attempts"
+    )
+    assert len(api.seen) == 3 and sleeps == [0.5, 1.0]
+
+
+def test_an_unreachable_catalog_is_tried_a_bounded_number_of_times(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with closing(StandIn()) as api:
+        url = api.url + "/v1"  # closed: nothing listens there any more
+    sleeps: list[float] = []
+    with pytest.raises(PricingUnavailable) as raised:
+        GcpBillingCatalog("test-key", url, sleep=sleeps.append, max_attempts=3).lookup(
+            query("N2 Instance Core")
+        )
+    assert str(raised.value) == "GCP billing catalog unreachable after 3 attempts (ConnectionError)"
     assert sleeps == [0.5, 1.0]
 
 
 @responses.activate
-def test_timeouts_are_retried_a_bounded_number_of_times():
-    for _ in range(3):
-        responses.get(COMPUTE, body=requests.ConnectTimeout("connect timed out"))
-    sleeps: list[float] = []
-    with pytest.raises(PricingUnavailable, match="unreachable after 3 attempts"):
-        catalog(sleeps, max_attempts=3).lookup(query("N2 Instance Core"))
-    assert sleeps == [0.5, 1.0]
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (
+            "<html><body>Service Unavailable</body></html>",
+            "the GCP billing catalog answered something that is not JSON",
+        ),
+        (json.dumps(["skus"]), "the GCP billing catalog answered JSON that is not an object"),
+        (
+            json.dumps({"skus": "x"}),
+            "the GCP billing catalog answered a page whose `skus` is not a list of SKUs",
+        ),
+        (json.dumps({"skus": [], "nextPageToken": 5}), "a page whose `nextPageToken` is not text"),
+        (
+            json.dumps(
+                {"skus": [{**N2_CORE, "pricingInfo": [{"pricingExpression": {"tieredRates": ["x"]}}]}]}
+            ),
+            "the GCP billing catalog answered SKUs of an unexpected shape",
+        ),
+        (
+            json.dumps({"skus": [{**N2_CORE, "category": "Compute"}]}),
+            "the GCP billing catalog answered SKUs of an unexpected shape",
+        ),
+    ],
+)
+def test_an_answer_of_the_wrong_shape_is_unavailable_with_a_reason(body, reason):
+    responses.get(COMPUTE, body=body, status=200)
+    with pytest.raises(PricingUnavailable, match=reason.replace("(", r"\(")) as raised:
+        catalog().lookup(query("N2 Instance Core"))
+    assert "test-key" not in str(raised.value)
 
 
 def test_no_key_means_unavailable_and_other_services_are_none():

@@ -75,7 +75,11 @@ def test_auto_finds_credentials_in_the_environment(monkeypatch):
 class Failing:
     name = "aws price list api"
 
+    def __init__(self):
+        self.asked = 0
+
     def lookup(self, query):
+        self.asked += 1
         raise PricingUnavailable("no AWS credentials found")
 
 
@@ -86,15 +90,43 @@ class Fixed:
         return Price(Decimal("0.096"), "Hrs", "embedded catalog", "2026-11-01")
 
 
-def test_fallback_records_a_warning_naming_the_prices():
-    chain = PriceChain([Failing(), Fixed()])
-    lookup = chain.lookup(INSTANCE)
-    assert lookup.price.source == "embedded catalog"
-    chain.lookup(GP3)
+N2_CORE_QUERY = PriceQuery.of(
+    "google", "Compute Engine", "us-central1", "Compute", description="N2 Instance Core", usageType="OnDemand"
+)
+
+
+def test_a_failed_source_is_given_up_with_one_warning_counting_the_prices():
+    failing = Failing()
+    chain = PriceChain([failing, Fixed()])
+    assert chain.lookup(INSTANCE).price.source == "embedded catalog"
+    assert chain.lookup(GP3).price.source == "embedded catalog"
+    assert chain.lookup(N2_CORE_QUERY).price.source == "embedded catalog"  # not an AWS price: not counted
+    assert failing.asked == 1
     assert chain.warnings == [
         (
-            "priced by embedded catalog because aws price list api: no AWS credentials found "
-            "(2 prices: AmazonEC2 m5.large, Linux, Shared in us-east-1, AmazonEC2 gp3 in us-east-1)"
+            "aws price list api failed (no AWS credentials found) and was not asked again this run: "
+            "2 prices fell back to the embedded catalog (AmazonEC2 m5.large, Linux, Shared in us-east-1, "
+            "AmazonEC2 gp3 in us-east-1)"
+        )
+    ]
+
+
+def test_a_price_no_source_has_names_the_given_up_source():
+    class Empty:
+        name = "embedded catalog"
+
+        def lookup(self, query):
+            return None
+
+    chain = PriceChain([Failing(), Empty()])
+    assert chain.lookup(INSTANCE).missing_reason == (
+        "no price in the aws price list api or embedded catalog for AmazonEC2 m5.large, Linux, Shared in us-east-1 "
+        "(aws price list api: no AWS credentials found)"
+    )
+    assert chain.warnings == [
+        (
+            "aws price list api failed (no AWS credentials found) and was not asked again this run: "
+            "no price fell back to another source"
         )
     ]
 
@@ -102,20 +134,29 @@ def test_fallback_records_a_warning_naming_the_prices():
 class Ambiguous:
     name = "aws price list api"
 
+    def __init__(self):
+        self.asked = 0
+
     def lookup(self, query):
+        self.asked += 1
         raise AmbiguousQuery("matches 2 different prices (0.096 per Hrs, 0.121 per Hrs)")
 
 
 def test_an_ambiguous_query_is_not_priced_and_reported_not_fallen_back():
-    chain = PriceChain([Ambiguous(), Fixed()])
+    ambiguous = Ambiguous()
+    chain = PriceChain([ambiguous, Fixed()])
     lookup = chain.lookup(INSTANCE)
     assert lookup.price is None
     assert (
         lookup.missing_reason
         == "aws price list api: matches 2 different prices (0.096 per Hrs, 0.121 per Hrs)"
     )
+    assert chain.lookup(GP3).price is None and ambiguous.asked == 2  # a query bug is per query, not a give-up
     assert chain.warnings == [
-        "query bug: matches 2 different prices (0.096 per Hrs, 0.121 per Hrs) (1 price: AmazonEC2 m5.large, Linux, Shared in us-east-1)"
+        (
+            "query bug: matches 2 different prices (0.096 per Hrs, 0.121 per Hrs) (2 prices: AmazonEC2 m5.large, "
+            "Linux, Shared in us-east-1, AmazonEC2 gp3 in us-east-1)"
+        )
     ]
 
 
@@ -197,9 +238,9 @@ def test_pricing_live_falls_back_to_the_catalog_with_a_warning(monkeypatch, tmp_
     assert costs["Instance usage (Linux/UNIX, on-demand, m5.large)"] == ("70.08", "embedded catalog")
     (warning,) = report["warnings"]
     assert warning.startswith(
-        "priced by embedded catalog because aws price list api: AWS rejected the credentials"
+        "aws price list api failed (AWS rejected the credentials (UnrecognizedClientException); "
     )
-    assert "2 prices" in warning
+    assert "not asked again this run: 2 prices fell back to the embedded catalog" in warning
 
 
 def test_unknown_mode_is_a_usage_error(tmp_path):

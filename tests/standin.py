@@ -1,0 +1,65 @@
+"""A scripted HTTP stand-in on 127.0.0.1: it answers each request with the next reply of its script."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    payload: Any = None  # JSON-encoded unless `body` is given
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes | None = None
+
+
+@dataclass
+class Seen:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+class StandIn:
+    """Replies in order; the last one repeats. `seen` records every request. Use with contextlib.closing."""
+
+    def __init__(self, *replies: Reply):
+        self.replies = list(replies) or [Reply()]
+        self.seen: list[Seen] = []
+        stand_in = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                stand_in.seen.append(
+                    Seen(self.command, self.path, dict(self.headers), self.rfile.read(length))
+                )
+                reply = stand_in.replies.pop(0) if len(stand_in.replies) > 1 else stand_in.replies[0]
+                body = reply.body if reply.body is not None else json.dumps(reply.payload).encode()
+                self.send_response(reply.status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = do_PATCH = do_DELETE = _answer
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
