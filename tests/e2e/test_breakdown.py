@@ -9,6 +9,7 @@ from tests.e2e.expect import expect
 from tests.helpers import FIXTURES
 
 M5_LARGE = str(FIXTURES / "e2e" / "m5-large.json")
+EXAMPLE = str(FIXTURES / "plans" / "example.json")
 
 
 def test_table_shows_each_component_with_its_arithmetic(costgate):
@@ -21,6 +22,13 @@ def test_table_shows_each_component_with_its_arithmetic(costgate):
     assert "8 GB-months × $0.1" in lines[4] and lines[4].endswith("$0.80")
     assert any(line.split() == ["Monthly", "total", "$0.00", "$70.88", "+$70.88"] for line in lines)
     assert run.stderr == ""
+
+
+def test_the_example_table_fits_100_columns_largest_change_first(costgate):
+    lines = expect(costgate("breakdown", EXAMPLE), 0).stdout.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    # deleting the io1 volume: 500 GB x $0.125 + 3,000 IOPS x $0.065 = $257.50
+    assert lines[2].startswith("aws_ebs_volume.scratch (delete)") and "−$257.50" in lines[2]
 
 
 def test_json_to_a_file_writes_nothing_to_stdout(costgate, workdir):
@@ -67,9 +75,10 @@ def test_a_directory_of_plans_is_one_project_per_file(costgate, workdir):
         ),
         (b'{"format_version": "1.2", "resource_changes": [{"address": "aws_', "the JSON ends early"),
         (b'{"resources": "not a plan", "hello": 1}', "not a Terraform plan"),
+        (b"", "the file is empty"),
         (b"\xff\xfe{\x00}", ""),  # a UTF-16 byte order mark, then an odd number of bytes
     ],
-    ids=["binary plan", "truncated JSON", "not a plan", "broken UTF-16"],
+    ids=["binary plan", "truncated JSON", "not a plan", "empty", "broken UTF-16"],
 )
 def test_bad_input_is_one_line_exit_2_and_no_file(costgate, workdir, content, message):
     (workdir / "plan.json").write_bytes(content)
@@ -86,3 +95,14 @@ def test_a_missing_plan_is_exit_2(costgate, workdir):
     run = expect(costgate("breakdown", "missing.json", "--out", "report.json"), 2)
     assert "missing.json" in run.stderr
     assert not (workdir / "report.json").exists()
+
+
+def test_out_into_a_missing_directory_is_exit_2(costgate):
+    run = expect(costgate("breakdown", M5_LARGE, "--out", "no/such/report.txt"), 2)
+    assert "does not exist" in run.stderr
+
+
+def test_no_plan_or_an_unknown_format_is_exit_2(costgate):
+    assert "no plan given: pass a plan JSON file" in expect(costgate("breakdown"), 2).stderr
+    run = costgate("breakdown", M5_LARGE, "--format", "yaml")
+    assert run.returncode == 2 and "Invalid value for '--format'" in run.stderr
