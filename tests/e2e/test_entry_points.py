@@ -1,10 +1,12 @@
 """The console script and `python -m costgate`: help, version, unknown commands, identical exit codes."""
 
+import sys
+
 import pytest
 
 from costgate import __version__
-from tests.e2e.conftest import clean_environment
 from tests.e2e.expect import expect, expect_usage_error
+from tests.e2e.runner import clean_environment, console_script
 from tests.helpers import FIXTURES
 
 COMMANDS = ["breakdown", "check", "comment", "config", "merge", "notify", "pricing", "usage"]
@@ -77,3 +79,9 @@ def test_the_subprocess_environment_holds_no_credentials(monkeypatch, tmp_path):
     env = clean_environment(tmp_path)
     assert "from-the-outside" not in env.values()
     assert env["HOME"] == str(tmp_path) and env["COSTGATE_CACHE_DIR"].startswith(str(tmp_path))
+
+
+def test_a_missing_console_script_fails_the_run_clearly(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))
+    with pytest.raises(pytest.fail.Exception, match="no costgate console script at .*bin/costgate: install"):
+        console_script()

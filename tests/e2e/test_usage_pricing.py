@@ -1,7 +1,10 @@
 """`costgate usage keys|template` and `costgate pricing info|cache clear|build` as a user runs them."""
 
 import json
+from decimal import Decimal
 
+from costgate.model import Price, PriceQuery
+from costgate.pricing.cache import PriceCache
 from tests.e2e.expect import expect
 from tests.helpers import FIXTURES, change, plan_document
 
@@ -68,11 +71,6 @@ def test_pricing_info_counts_agree(costgate):
 
 
 def test_pricing_cache_clear_empties_the_cache_it_names(costgate, tmp_path, monkeypatch):
-    from decimal import Decimal
-
-    from costgate.model import Price, PriceQuery
-    from costgate.pricing.cache import PriceCache
-
     cache_dir = tmp_path / "home" / "costgate-cache"  # the COSTGATE_CACHE_DIR the subprocess gets
     monkeypatch.setenv("COSTGATE_CACHE_DIR", str(cache_dir))
     query = PriceQuery.of("aws", "AmazonEC2", "us-east-1", "Storage", volumeApiName="gp3")
