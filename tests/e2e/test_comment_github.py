@@ -40,8 +40,8 @@ def comment_github(costgate, env, *args):
     return run
 
 
-def test_a_blocked_verdict_posts_the_comment_and_exits_1(costgate, actions_env, github, workdir):
-    run = expect(comment_github(costgate, actions_env, BLOCKED_PLAN, "--config", BLOCKING_CONFIG), 1)
+def test_a_blocked_verdict_posts_the_comment_and_exits_1(any_costgate, actions_env, github, workdir):
+    run = expect(comment_github(any_costgate, actions_env, BLOCKED_PLAN, "--config", BLOCKING_CONFIG), 1)
     assert "costgate: comment created https://github.example/o/r/pull/7#issuecomment-100" in run.stderr
     (comment,) = github.comments
     assert "costgate:comment" in comment["body"] and "**Verdict: ⛔ blocked**" in comment["body"]
@@ -88,8 +88,10 @@ def test_fail_on_never_exits_0_even_when_blocked(costgate, actions_env, github, 
     assert "verdict=blocked" in (workdir / "output.txt").read_text()
 
 
-def test_dry_run_prints_the_comment_posts_nothing_and_still_exits_1(costgate, actions_env, github, workdir):
-    run = comment_github(costgate, actions_env, BLOCKED_PLAN, "--config", BLOCKING_CONFIG, "--dry-run")
+def test_dry_run_prints_the_comment_posts_nothing_and_still_exits_1(
+    any_costgate, actions_env, github, workdir
+):
+    run = comment_github(any_costgate, actions_env, BLOCKED_PLAN, "--config", BLOCKING_CONFIG, "--dry-run")
     expect(run, 1)
     assert "+$1,054.12" in run.stdout and "**Verdict: ⛔ blocked**" in run.stdout
     assert github.requests == [] and github.comments == []
