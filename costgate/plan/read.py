@@ -59,22 +59,29 @@ def parse_document(raw: bytes, name: str) -> dict[str, Any]:
 
 
 def _decode(raw: bytes, name: str) -> str:
-    for bom, encoding in (
+    encoding = "utf-8"
+    for bom, with_bom in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if raw.startswith(bom):
-            return raw.decode(encoding, errors="strict")
-    # UTF-16 without a BOM still has a NUL in every other byte of ASCII text.
-    if len(raw) > 1 and raw[1:2] == b"\x00" and raw[0:1] != b"\x00":
-        return raw.decode("utf-16-le")
-    if b"\x00" in raw[:1024]:
-        raise CostgateError(f"{name}: this is a binary file, not JSON; {SHOW_JSON_HINT}")
+            encoding = with_bom
+            break
+    else:
+        # UTF-16 without a BOM still has a NUL in every other byte of ASCII text.
+        if len(raw) > 1 and raw[1:2] == b"\x00" and raw[0:1] != b"\x00":
+            encoding = "utf-16-le"
+        elif b"\x00" in raw[:1024]:
+            raise CostgateError(f"{name}: this is a binary file, not JSON; {SHOW_JSON_HINT}")
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CostgateError(f"{name}: not UTF-8 text; {SHOW_JSON_HINT}") from None
+        # Strict: a lone surrogate or a cut-off UTF-16 pair is damaged input, not something to guess at.
+        return raw.decode(encoding, errors="strict")
+    except UnicodeDecodeError as error:
+        shown = "UTF-16" if "16" in encoding else "UTF-8"
+        raise CostgateError(
+            f"{name}: not valid {shown} text (byte {error.start}: {error.reason}); {SHOW_JSON_HINT}"
+        ) from None
 
 
 def _skip_wrapper_lines(text: str) -> str:

@@ -76,7 +76,7 @@ def test_a_directory_of_plans_is_one_project_per_file(costgate, workdir):
         (b'{"format_version": "1.2", "resource_changes": [{"address": "aws_', "the JSON ends early"),
         (b'{"resources": "not a plan", "hello": 1}', "not a Terraform plan"),
         (b"", "the file is empty"),
-        (b"\xff\xfe{\x00}", ""),  # a UTF-16 byte order mark, then an odd number of bytes
+        (b"\xff\xfe{\x00}", "not valid UTF-16 text"),  # a UTF-16 byte order mark, then an odd number of bytes
     ],
     ids=["binary plan", "truncated JSON", "not a plan", "empty", "broken UTF-16"],
 )
