@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from costgate.deliver.github_event import PullRequest
 from costgate.model import BudgetStatus, CheckResult, Finding, ResourceEstimate
-from costgate.report.money import dollars
+from costgate.report.money import dollars, percent, share
 
 if TYPE_CHECKING:
     from costgate.deliver.http import HttpError
@@ -180,6 +180,5 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _percent(part: Decimal, whole: Decimal) -> str:
-    if not whole:
-        return "no budget"
-    return f"{(part / whole * 100).quantize(Decimal(1))}%"
+    used = share(part, whole)
+    return "no budget" if used is None else percent(used, places=0)
