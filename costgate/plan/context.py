@@ -141,12 +141,18 @@ def _all_references(expression: Any) -> list[str]:
 def config_resources(root: Mapping[str, Any]) -> dict[tuple[str, str], Mapping[str, Any]]:
     found: dict[tuple[str, str], Mapping[str, Any]] = {}
 
-    def walk(module: Mapping[str, Any], path: str) -> None:
-        for resource in module.get("resources") or []:
-            if "address" in resource:
+    def walk(module: Any, path: str) -> None:
+        # The configuration is read, never trusted: a non-map module, call or resource is skipped.
+        if not isinstance(module, Mapping):
+            return
+        resources = module.get("resources")
+        for resource in resources if isinstance(resources, list) else ():
+            if isinstance(resource, Mapping) and isinstance(resource.get("address"), str):
                 found[(path, resource["address"])] = resource
-        for call_name, call in (module.get("module_calls") or {}).items():
-            walk(call.get("module") or {}, f"{path}.module.{call_name}" if path else f"module.{call_name}")
+        calls = module.get("module_calls")
+        for call_name, call in (calls.items() if isinstance(calls, Mapping) else ()):
+            if isinstance(call, Mapping):
+                walk(call.get("module"), f"{path}.module.{call_name}" if path else f"module.{call_name}")
 
     walk(root, "")
     return found
