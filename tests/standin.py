@@ -26,7 +26,10 @@ class Seen:
 
 
 class StandIn:
-    """Replies in order; the last one repeats. `seen` records every request. Use with contextlib.closing."""
+    """Replies in order; the last one repeats. `seen` records every request. Use with contextlib.closing.
+
+    A stand-in that computes its replies (a GitHub or Slack with state) overrides `answer`.
+    """
 
     def __init__(self, *replies: Reply):
         self.replies = list(replies) or [Reply()]
@@ -42,7 +45,7 @@ class StandIn:
                 stand_in.seen.append(
                     Seen(self.command, self.path, dict(self.headers), self.rfile.read(length))
                 )
-                reply = stand_in.replies.pop(0) if len(stand_in.replies) > 1 else stand_in.replies[0]
+                reply = stand_in.answer(stand_in.seen[-1])
                 body = reply.body if reply.body is not None else json.dumps(reply.payload).encode()
                 self.send_response(reply.status)
                 self.send_header("Content-Type", "application/json")
@@ -59,6 +62,9 @@ class StandIn:
         threading.Thread(
             target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         ).start()
+
+    def answer(self, request: Seen) -> Reply:
+        return self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
 
     def close(self) -> None:
         self.server.shutdown()
