@@ -150,7 +150,7 @@ def config_resources(root: Mapping[str, Any]) -> dict[tuple[str, str], Mapping[s
             if isinstance(resource, Mapping) and isinstance(resource.get("address"), str):
                 found[(path, resource["address"])] = resource
         calls = module.get("module_calls")
-        for call_name, call in (calls.items() if isinstance(calls, Mapping) else ()):
+        for call_name, call in calls.items() if isinstance(calls, Mapping) else ():
             if isinstance(call, Mapping):
                 walk(call.get("module"), f"{path}.module.{call_name}" if path else f"module.{call_name}")
 
