@@ -8,11 +8,20 @@ into one line and exit code 2 as well, never a traceback.
 
 from __future__ import annotations
 
+import os
+import re
 from typing import IO, Any
 
 import click
 
 EXIT_BAD_INPUT = 2
+
+# Environment variables whose values are secrets (GITHUB_TOKEN, GOOGLE_API_KEY, AWS_SECRET_ACCESS_KEY,
+# a team's PAYMENTS_SLACK_WEBHOOK, ...): a message that happens to hold one never shows it.
+_SECRET_NAME = re.compile(r"TOKEN|SECRET|PASSWORD|API_KEY|WEBHOOK|CREDENTIAL|PRIVATE_KEY", re.IGNORECASE)
+_SHORTEST_SECRET = 8
+# A query string can hold an API key (GCP's ?key=...): messages show a URL without it.
+_QUERY = re.compile(r"(https?://[^\s?#]+)\?[^\s]*")
 
 
 class CostgateError(click.ClickException):
@@ -21,9 +30,25 @@ class CostgateError(click.ClickException):
     exit_code = EXIT_BAD_INPUT
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"costgate: error: {one_line(self.format_message())}", err=file is None, file=file)
+        click.echo(f"costgate: error: {shown(self.format_message())}", err=file is None, file=file)
 
 
-def one_line(text: str) -> str:
-    """Messages are shown on one line: a newline in a user's value must not start a fake log line."""
-    return " ".join(str(text).split())
+def one_line(text: object, limit: int | None = None) -> str:
+    """Messages are shown on one line: a newline in a user's value must not start a fake log line.
+
+    `limit` cuts text quoted from elsewhere (a server's answer) to that many characters."""
+    line = " ".join(str(text).split())
+    return line if limit is None else line[:limit]
+
+
+def redacted(text: str) -> str:
+    """`text` without the values of secret environment variables and without URL query strings."""
+    for name, value in os.environ.items():
+        if len(value) >= _SHORTEST_SECRET and _SECRET_NAME.search(name) and value in text:
+            text = text.replace(value, f"${name}")
+    return _QUERY.sub(r"\1?…", text)
+
+
+def shown(text: str) -> str:
+    """How every error message is printed: one line, no secrets."""
+    return one_line(redacted(text))

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.deliver.github_event import DEFAULT_API_URL, PullRequest, parse_time, utc
-from costgate.errors import CostgateError
+from costgate.errors import CostgateError, one_line
 from costgate.model import CheckResult
 
 BEHAVIORS = ("update", "new", "delete-and-new", "hide-and-new")
@@ -150,7 +150,7 @@ class GitHubClient:
         if errors:
             first = errors[0] if isinstance(errors, list) and errors and isinstance(errors[0], dict) else {}
             raise CostgateError(
-                f"GitHub GraphQL minimizeComment failed: {_short(first.get('message', 'unknown error'))}"
+                f"GitHub GraphQL minimizeComment failed: {one_line(first.get('message', 'unknown error'), 200)}"
             )
 
     def _request(self, method: str, url: str, *, what: str, repeatable: bool = False, **send: Any) -> Any:
@@ -201,7 +201,7 @@ def _refused(response: Any, method: str, path: str, what: str) -> CostgateError:
         return CostgateError(
             f"not found (404 on {method} {path}): check the repository, the pull request number and that the token can see the repository"
         )
-    return CostgateError(f"GitHub API error {status} on {method} {path}: {_short(_message(response))}")
+    return CostgateError(f"GitHub API error {status} on {method} {path}: {one_line(_message(response), 200)}")
 
 
 def _json(response: Any, kind: type, method: str, url: str) -> Any:
@@ -236,10 +236,6 @@ def _message(response: Any) -> str:
     except ValueError:
         return response.text[:200]
     return str(data.get("message", "")) if isinstance(data, dict) else ""
-
-
-def _short(text: str) -> str:
-    return " ".join(str(text).split())[:200]
 
 
 # What to post

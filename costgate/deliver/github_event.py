@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from costgate.errors import CostgateError
+from costgate.errors import CostgateError, one_line
 
 DEFAULT_API_URL = "https://api.github.com"
 
@@ -41,7 +41,7 @@ def read_event(env: Mapping[str, str]) -> dict[str, Any]:
         event = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise CostgateError(
-            f"GITHUB_EVENT_PATH {path}: cannot read the event payload: {_one_line(error)}"
+            f"GITHUB_EVENT_PATH {path}: cannot read the event payload: {one_line(error, 200)}"
         ) from None
     if not isinstance(event, dict):
         raise CostgateError(f"GITHUB_EVENT_PATH {path}: the event payload is not a JSON object")
@@ -131,7 +131,3 @@ def _int(value: Any) -> int | None:
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
-
-
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split())[:200]

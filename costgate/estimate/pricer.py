@@ -87,8 +87,8 @@ class Pricer:
         warnings.extend(self.prices.warnings)
         if self.usage is not None:
             # The usage file's own warnings, and entries for addresses no plan holds (a typo or a removed resource).
-            warnings.extend(getattr(self.usage, "warnings", ()))
-            warnings.extend(self.usage.unmatched(r.address for r in resources))  # type: ignore[attr-defined]
+            warnings.extend(self.usage.warnings)
+            warnings.extend(self.usage.unmatched(r.address for r in resources))
         used_sources = sorted(
             {
                 (c.price_source, c.price_as_of)
