@@ -111,8 +111,10 @@ def test_spanner_and_bigtable_region_hooks_from_the_registry():
     assert set(REGION_HOOKS) == {"google_spanner_instance", "google_bigtable_instance"}
 
 
-def test_load_projects_passes_the_registry_region_hooks(tmp_path):
-    from costgate.plan.files import load_projects
+def test_the_commands_read_plans_with_the_registry_region_hooks(tmp_path):
+    from costgate.cli.options import priced_plans
+    from costgate.estimate.pricer import Pricer
+    from costgate.pricing.setup import price_chain
 
     path = tmp_path / "plan.json"
     path.write_text(
@@ -123,12 +125,12 @@ def test_load_projects_passes_the_registry_region_hooks(tmp_path):
             )
         )
     )
-    (project,) = load_projects((str(path),), None)
-    assert project.plan.changes[0].region == "europe-west1"
+    (resource,) = priced_plans((str(path),), None, Pricer(price_chain("embedded"))).resources
+    assert resource.region == "europe-west1"
 
 
 def test_plan_reader_does_not_import_resources():
-    """plan/ reads plans; the cost models in resources/ read plan/ (only files.py, the loader, knows the registry)."""
+    """plan/ reads plans; the cost models in resources/ read plan/, never the other way (the CLI passes the hooks)."""
     import ast
     from pathlib import Path
 
@@ -146,4 +148,4 @@ def test_plan_reader_does_not_import_resources():
             for alias in node.names
         ]
         resources = [name for name in imported if name.startswith("costgate.resources")]
-        assert resources == ([] if path.name != "files.py" else ["costgate.resources.registry"]), path.name
+        assert resources == [], path.name

@@ -104,8 +104,9 @@ def priced_plans(
 ) -> Estimate:
     """Read the plans and price them: the Estimate every command starts from."""
     from costgate.plan.files import load_projects
+    from costgate.resources.registry import REGION_HOOKS
 
-    return pricer.estimate(load_projects(paths, region))
+    return pricer.estimate(load_projects(paths, region, REGION_HOOKS))
 
 
 def emit(text: str, out: str | None) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from costgate.errors import CostgateError
 from costgate.model import ProjectPlan
 from costgate.plan.read import read_document
+from costgate.plan.regions import RegionHook
 from costgate.plan.terraform import read_plan
-from costgate.resources.registry import REGION_HOOKS
 
 
 def plan_paths(paths: tuple[str, ...]) -> list[Path]:
@@ -30,7 +31,10 @@ def plan_paths(paths: tuple[str, ...]) -> list[Path]:
     return found
 
 
-def load_projects(paths: tuple[str, ...], default_region: str | None) -> list[ProjectPlan]:
+def load_projects(
+    paths: tuple[str, ...], default_region: str | None, region_hooks: Mapping[str, RegionHook]
+) -> list[ProjectPlan]:
+    """Read every plan of a run; `region_hooks` (the registry's) find regions in type-specific attributes."""
     files = plan_paths(paths)
     names = project_names(files)
     projects = []
@@ -40,7 +44,7 @@ def load_projects(paths: tuple[str, ...], default_region: str | None) -> list[Pr
             str(path),
             default_region,
             project=name if len(files) > 1 else "",
-            region_hooks=REGION_HOOKS,
+            region_hooks=region_hooks,
         )
         projects.append(ProjectPlan(name, str(path), plan))
     return projects
