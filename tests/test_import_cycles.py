@@ -158,6 +158,29 @@ def test_the_package_has_no_import_cycle():
     assert not found, "import cycles:\n" + "\n".join("  " + " -> ".join(cycle) for cycle in found)
 
 
+def stage_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The same graph between stages: costgate.plan.x -> "plan"; top-level modules (model, errors, ...) are "(shared)"."""
+
+    def stage(module: str) -> str:
+        parts = module.split(".")
+        return parts[1] if len(parts) > 1 and (PACKAGE_DIR / parts[1]).is_dir() else "(shared)"
+
+    stages: dict[str, set[str]] = {}
+    for module, targets in graph.items():
+        stages.setdefault(stage(module), set()).update(stage(t) for t in targets if stage(t) != stage(module))
+    return stages
+
+
+def test_the_stages_depend_on_each_other_in_one_direction():
+    """A stage imports only stages before it in the data flow, never one after it (GUIDE.md); the CLI wires them."""
+    stages = stage_graph(import_graph())
+    found = cycles(stages)
+    assert not found, "stage cycles:\n" + "\n".join("  " + " -> ".join(cycle) for cycle in found)
+    assert "resources" not in stages["plan"] and "cli" not in set().union(
+        *(stages[s] for s in stages if s != "(shared)")
+    )
+
+
 if __name__ == "__main__":  # python tests/test_import_cycles.py [PACKAGE_DIR]: count another checkout's edges
     graph = import_graph(Path(sys.argv[1]) if len(sys.argv) > 1 else PACKAGE_DIR)
     print(f"{len(graph)} modules, {sum(len(t) for t in graph.values())} edges")
