@@ -31,7 +31,7 @@ from costgate.model import (
 )
 from costgate.plan.context import PlanContext
 from costgate.pricing.source import PriceChain
-from costgate.resources.base import Side
+from costgate.resources.base import CostModel, Side
 from costgate.resources.registry import cost_model, is_free
 
 ZERO = Decimal(0)
@@ -146,12 +146,12 @@ def _priced_change(
         return outcome(NOT_PRICED, change.region_reason)
 
     before_side = (
-        _side(change, context, after=False)
+        _side(change, context, model, after=False)
         if change.action in ("update", "replace", "delete", "forget")
         else None
     )
     after_side = (
-        _side(change, context, after=True)
+        _side(change, context, model, after=True)
         if change.action in ("create", "update", "replace", "no-op")
         else None
     )
@@ -215,13 +215,12 @@ def _discounted(
     return result
 
 
-def _side(change: ResourceChange, context: PlanContext, after: bool) -> Side | None:
+def _side(change: ResourceChange, context: PlanContext, model: CostModel, after: bool) -> Side | None:
     values = change.after if after else change.before
     if values is None:
         return None
-    return Side(
-        change, values, change.after_unknown if after else {}, change.region or "", context, is_after=after
-    )
+    unknown = change.after_unknown if after else {}
+    return Side(change, values, unknown, change.region or "", context, is_after=after, model=model)
 
 
 PricedSide = tuple[

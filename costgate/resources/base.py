@@ -194,7 +194,8 @@ class CostModel:
     follows: tuple[str, ...] = ()  # resource types the function reads through references
 
     def __call__(self, side: Side) -> list[CostComponent]:
-        components = self.function(replace(side, model=self))
+        # The pricer hands over a side made for this model; any other side is re-made for it.
+        components = self.function(side if side.model is self else replace(side, model=self))
         declared = {key.name for key in self.usage_keys}
         for component in components:
             if component.usage_key and component.usage_key not in declared:

@@ -159,15 +159,16 @@ def fixture_queries() -> Iterator[tuple[str, str, PriceQuery]]:
             continue  # fixtures of malformed input
         context = PlanContext(plan.changes, plan.configuration, None)
         for change in plan.changes:
-            if change.mode != "managed" or is_free(change.type) or cost_model(change.type) is None:
+            model = cost_model(change.type)
+            if change.mode != "managed" or is_free(change.type) or model is None:
                 continue
             for region in REGIONS.get(change.provider, ()):
                 moved = dataclasses.replace(change, region=region)
                 for after in (True, False):
-                    side = _side(moved, context, after=after)
+                    side = _side(moved, context, model, after=after)
                     if side is None:
                         continue
-                    for component in cost_model(change.type)(side):
+                    for component in model(side):
                         if isinstance(component.price_query, PriceQuery) and not component.not_priced_reason:
                             yield str(path.relative_to(FIXTURES)), change.address, component.price_query
 
