@@ -65,10 +65,6 @@ class ResourceChange:
     deposed: bool = False
     project: str = ""
 
-    @property
-    def changes_cost(self) -> bool:
-        return self.action not in ("no-op", "read", "forget")
-
 
 @dataclass(frozen=True)
 class Plan:
