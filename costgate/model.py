@@ -284,6 +284,8 @@ class BudgetStatus:
 # Least to most severe. not_checked: part of the input could not be gated (a breakdown report has
 # no plans to check), which is never a pass; only a block outranks it.
 VERDICT_STATUSES = ("pass", "warning", "not_checked", "blocked")
+# Which verdicts fail the gate (exit code 1): blocked only, warnings too, or none.
+FAIL_ON = ("block", "warn", "never")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from click.testing import CliRunner
 
 from costgate.cli import cli
-from costgate.cli.comment import exit_code
+from costgate.gate.check import exit_code
 from costgate.model import Attribution, CheckResult, Estimate, Finding, Verdict
 from costgate.report.json_report import check_dict as check_report_dict
 from costgate.report.json_report import report_dict

@@ -7,8 +7,7 @@ import os
 import click
 
 from costgate.cli.options import config_option, plan_options
-
-FAIL_ON = ("block", "warn", "never")
+from costgate.model import FAIL_ON
 
 
 @click.group()
@@ -87,6 +86,7 @@ def github(
     """
     from costgate.deliver import github as gh
     from costgate.deliver.github_event import pull_request_from_env
+    from costgate.gate.check import exit_code
     from costgate.gate.config import load_config
     from costgate.report.markdown import render_markdown
 
@@ -182,13 +182,3 @@ def checked_result(
         estimate = priced_plans(tuple(plan_files), region, pricer)
         results.insert(0, ("", run_check(estimate, config, pricer, approved=approved)))
     return gated(results, config)
-
-
-def exit_code(result, fail_on: str) -> int:
-    """1 when the verdict reaches --fail-on: not_checked counts as a warning (never a pass, never a block)."""
-    status = result.verdict.status
-    if result.verdict.approved or fail_on == "never":
-        return 0
-    if status == "blocked" or (fail_on == "warn" and status in ("warning", "not_checked")):
-        return 1
-    return 0

@@ -89,5 +89,15 @@ def _said(finding: Finding) -> str:
     return f"{finding.address}: {finding.message}" if finding.address else finding.message
 
 
-def exit_code(result: CheckResult) -> int:
-    return 1 if result.verdict.status == "blocked" else 0
+def exit_code(result: CheckResult, fail_on: str = "block") -> int:
+    """The gate's exit code: 1 when the verdict reaches `fail_on`, else 0.
+
+    A blocked verdict reaches block and warn; a warning, or not_checked (a report that could not
+    be gated: never a pass, never a block), reaches warn only; an approved verdict and `never` give 0.
+    """
+    status = result.verdict.status
+    if result.verdict.approved or fail_on == "never":
+        return 0
+    if status == "blocked" or (fail_on == "warn" and status in ("warning", "not_checked")):
+        return 1
+    return 0

@@ -6,9 +6,8 @@ from decimal import Decimal
 import jsonschema
 import pytest
 
-from costgate.cli.comment import exit_code
 from costgate.errors import CostgateError
-from costgate.gate.check import run_check
+from costgate.gate.check import exit_code, run_check
 from costgate.gate.policies import policy_from_dict
 from costgate.gate.reports import gated
 from costgate.report.json_load import report_from_dict
