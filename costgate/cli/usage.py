@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
-
 import click
 
 from costgate.cli.options import emit, out_option, plan_options, priced_plans, pricer_for
@@ -52,62 +49,7 @@ def template(
     Values from --usage-file are filled in; every other key is commented out. The keys are
     every key the resource's cost model declares (its record is what the model may read).
     """
-    from costgate.resources.registry import cost_model
+    from costgate.estimate.usage_template import usage_template
 
     pricer = pricer_for(pricing_mode, usage_file)
-    estimate = priced_plans(paths + plans, region, pricer)
-    existing = pricer.usage
-    lines = [
-        "# costgate usage file (infracost-usage.yml format): estimates for costs the plan cannot know.",
-        "# Uncomment a key and set a monthly figure; `costgate usage keys` documents every key.",
-        "version: 0.1",
-        "resource_usage:",
-    ]
-    resources = sorted(
-        # only resources whose model produced a usage-dependent component (an m5.large has no CPU credits)
-        (
-            r
-            for r in estimate.resources
-            if any(c.usage_key for c in r.components) and r.action not in ("delete", "forget")
-        ),
-        key=lambda r: r.address,
-    )
-    if not resources:
-        lines[-1] = "resource_usage: {}  # no usage-based resources in this plan"
-    for resource in resources:
-        prices = {c.usage_key: c for c in resource.components if c.usage_key}
-        lines.append(f"  {_yaml_key(resource.address)}:")
-        nested: dict[str, list[str]] = {}
-        model = cost_model(resource.type)
-        for key in model.usage_keys if model is not None else ():
-            value = None
-            if existing is not None:
-                value = existing.by_address.get(resource.address, {}).get(key.name)
-                if value is None:
-                    value = existing.by_type.get(resource.type, {}).get(key.name)
-            group, _, leaf = key.name.rpartition(".")
-            component = prices.get(key.name)
-            price = ""
-            if component is not None and component.unit_price is not None:
-                price = f"; {component.name}: ${_plain(component.unit_price)} per {component.unit}"
-            text = (
-                f"{leaf}: {_plain(value) if value is not None else 0}  # {key.unit}: {key.description}{price}"
-            )
-            nested.setdefault(group, []).append(text if value is not None else "# " + text)
-        for group, entries in nested.items():
-            indent = "    "
-            if group:
-                lines.append(f"    {group}:")
-                indent = "      "
-            lines.extend(indent + entry for entry in entries)
-    emit("\n".join(lines) + "\n", out)
-
-
-def _yaml_key(address: str) -> str:
-    # Addresses hold brackets and quotes (module.a.x["eu"]); a JSON string is a valid YAML key.
-    return json.dumps(address) if any(ch in address for ch in "[]\"' :#") else address
-
-
-def _plain(value: Decimal) -> str:
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    emit(usage_template(priced_plans(paths + plans, region, pricer), pricer.usage), out)

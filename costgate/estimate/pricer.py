@@ -251,26 +251,10 @@ def _unit_cost(component: CostComponent, prices: PriceChain) -> Decimal:
 
 def price_component(component: CostComponent, prices: PriceChain) -> PricedComponent:
     if component.not_priced_reason or component.price_query is None:
-        return PricedComponent(
-            component.name,
-            component.unit,
-            None,
-            None,
-            None,
-            not_priced_reason=component.not_priced_reason or "no price query",
-            usage_key=component.usage_key,
-        )
+        return _not_priced(component, component.not_priced_reason or "no price query")
     lookup = prices.lookup(component.price_query)
     if lookup.price is None:
-        return PricedComponent(
-            component.name,
-            component.unit,
-            None,
-            None,
-            None,
-            not_priced_reason=lookup.missing_reason,
-            usage_key=component.usage_key,
-        )
+        return _not_priced(component, lookup.missing_reason)
     price = lookup.price
     quantity = component.monthly_quantity
     if quantity is None:
@@ -303,6 +287,18 @@ def price_component(component: CostComponent, prices: PriceChain) -> PricedCompo
         usage_key=component.usage_key,
         from_usage=component.from_usage,
         list_monthly_cost=list_cost if component.discount_percent else None,
+    )
+
+
+def _not_priced(component: CostComponent, reason: str) -> PricedComponent:
+    return PricedComponent(
+        component.name,
+        component.unit,
+        None,
+        None,
+        None,
+        not_priced_reason=reason,
+        usage_key=component.usage_key,
     )
 
 

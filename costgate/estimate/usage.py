@@ -45,10 +45,14 @@ class UsageFile:
     warnings: list[str] = field(default_factory=list)
 
     def quantity(self, change: ResourceChange, key: str) -> Decimal | None:
-        own = self.by_address.get(change.address)
+        return self.value(change.address, change.type, key)
+
+    def value(self, address: str, resource_type: str, key: str) -> Decimal | None:
+        """The resource's own entry for `key`, else its type's default, else None."""
+        own = self.by_address.get(address)
         if own is not None and key in own:
             return own[key]
-        return self.by_type.get(change.type, {}).get(key)
+        return self.by_type.get(resource_type, {}).get(key)
 
     def unmatched(self, addresses: Iterable[str]) -> list[str]:
         """Warnings for resource_usage addresses that are not in the plans."""

@@ -1,6 +1,6 @@
 """Google Cloud resource types with no charge of their own that belong to no single priced type.
 
-Sub-resources of a priced type (a bucket's policy, a database's subnet group) are declared
+Sub-resources of a priced type (a bucket's IAM binding, a database's users) are declared
 in that type's CostModel (`free_sub_types`) instead; the registry joins both.
 """
 
