@@ -207,6 +207,9 @@ class ResourceEstimate:
     capacity: Capacity | None = None
     monthly_at_minimum: Decimal | None = None
     monthly_at_maximum: Decimal | None = None
+    # Priced, but some component that does not depend on usage has no price: the figure is a
+    # lower bound ("at least $X"), never a full one. `reason` names the first missing component.
+    incomplete: bool = False
 
     @property
     def monthly_delta(self) -> Decimal:
@@ -249,6 +252,11 @@ class Estimate:
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.resources if r.status == status)
+
+    @property
+    def incomplete_count(self) -> int:
+        """Priced resources whose figure is a lower bound."""
+        return sum(1 for r in self.resources if r.incomplete)
 
 
 # Policy stage (budgets, policies, verdict). Severity order: info < warn < block.

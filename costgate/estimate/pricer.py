@@ -180,6 +180,10 @@ def _priced_change(
         return outcome(NOT_PRICED, "the plan holds no attribute values for this resource")
     components, _, capacity, at_min, at_max = shown
     status, reason = _status(components)
+    missing = _missing(components) or _missing(before[0] if before else ())
+    incomplete = status == PRICED and missing is not None
+    if incomplete:
+        reason = f"incomplete: {missing.name}: {missing.not_priced_reason}"  # type: ignore[union-attr]
     return outcome(
         status,
         reason,
@@ -192,7 +196,13 @@ def _priced_change(
         capacity=capacity,
         monthly_at_minimum=at_min,
         monthly_at_maximum=at_max,
+        incomplete=incomplete,
     )
+
+
+def _missing(components: Sequence[PricedComponent]) -> PricedComponent | None:
+    """The first component that should have a price and has none (usage-based ones are not counted)."""
+    return next((c for c in components if c.not_priced_reason and not c.usage_key), None)
 
 
 def _discounted(

@@ -107,6 +107,7 @@ def _resource(entry: dict[str, Any]) -> ResourceEstimate:
         else Capacity(capacity["attribute"], capacity["current"], capacity["minimum"], capacity["maximum"]),
         monthly_at_minimum=None if capacity is None else _optional(capacity.get("monthly_at_minimum")),
         monthly_at_maximum=None if capacity is None else _optional(capacity.get("monthly_at_maximum")),
+        incomplete=bool(entry.get("incomplete", False)),
     )
 
 

@@ -40,6 +40,7 @@ def report_dict(estimate: Estimate, generated_at: datetime | None = None) -> dic
         "summary": {
             "resources": len(estimate.resources),
             **{status: estimate.count(status) for status in STATUSES},
+            "incomplete": estimate.incomplete_count,
         },
         "projects": [
             {
@@ -73,6 +74,7 @@ def _resource(resource: ResourceEstimate) -> dict[str, Any]:
         "region": resource.region,
         "status": resource.status,
         "reason": resource.reason,
+        "incomplete": resource.incomplete,
         "monthly_before": money(resource.monthly_before),
         "monthly_after": money(resource.monthly_after),
         "monthly_delta": money(resource.monthly_delta),
