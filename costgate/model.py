@@ -62,6 +62,7 @@ class ResourceChange:
     after_unknown: Mapping[str, Any] = field(default_factory=dict)
     region: str | None = None
     region_reason: str = ""  # why region is None
+    region_assumed: bool = False  # the plan names no region: `region` is the provider's default
     deposed: bool = False
     project: str = ""
 
@@ -210,6 +211,7 @@ class ResourceEstimate:
     # Priced, but some component that does not depend on usage has no price: the figure is a
     # lower bound ("at least $X"), never a full one. `reason` names the first missing component.
     incomplete: bool = False
+    region_assumed: bool = False  # priced at the provider's default region because the plan names none
 
     @property
     def monthly_delta(self) -> Decimal:
@@ -257,6 +259,11 @@ class Estimate:
     def incomplete_count(self) -> int:
         """Priced resources whose figure is a lower bound."""
         return sum(1 for r in self.resources if r.incomplete)
+
+    @property
+    def region_assumed_count(self) -> int:
+        """Resources priced at an assumed (provider default) region."""
+        return sum(1 for r in self.resources if r.region_assumed)
 
 
 # Policy stage (budgets, policies, verdict). Severity order: info < warn < block.

@@ -131,6 +131,7 @@ def _priced_change(
             reason=reason,
             module=change.module,
             project=change.project,
+            region_assumed=change.region_assumed,
             monthly_before=priced.pop("monthly_before", ZERO),  # type: ignore[arg-type]
             monthly_after=priced.pop("monthly_after", ZERO),  # type: ignore[arg-type]
             components=priced.pop("components", ()),  # type: ignore[arg-type]

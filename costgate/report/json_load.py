@@ -108,6 +108,7 @@ def _resource(entry: dict[str, Any]) -> ResourceEstimate:
         monthly_at_minimum=None if capacity is None else _optional(capacity.get("monthly_at_minimum")),
         monthly_at_maximum=None if capacity is None else _optional(capacity.get("monthly_at_maximum")),
         incomplete=bool(entry.get("incomplete", False)),
+        region_assumed=bool(entry.get("region_assumed", False)),
     )
 
 

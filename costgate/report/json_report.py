@@ -41,6 +41,7 @@ def report_dict(estimate: Estimate, generated_at: datetime | None = None) -> dic
             "resources": len(estimate.resources),
             **{status: estimate.count(status) for status in STATUSES},
             "incomplete": estimate.incomplete_count,
+            "region_assumed": estimate.region_assumed_count,
         },
         "projects": [
             {
@@ -75,6 +76,7 @@ def _resource(resource: ResourceEstimate) -> dict[str, Any]:
         "status": resource.status,
         "reason": resource.reason,
         "incomplete": resource.incomplete,
+        "region_assumed": resource.region_assumed,
         "monthly_before": money(resource.monthly_before),
         "monthly_after": money(resource.monthly_after),
         "monthly_delta": money(resource.monthly_delta),
