@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.aws.common import usage_type
+from costgate.resources.aws.common import default_setting, usage_type
 from costgate.resources.base import (
     CostModel,
     Side,
@@ -144,7 +144,8 @@ def gp3_baseline(engine: Any, size: Any) -> tuple[Decimal, Decimal] | Unknown:
 
 def storage_components(side: Side, deploy: Any, engine: Any = None) -> list[CostComponent]:
     iops = number(side.setting("iops", None))
-    storage_type = side.setting("storage_type", "io1" if iops else "gp2")
+    # The provider's default: io1 when iops is set, else gp2 (a plan marks it "known after apply").
+    storage_type, default_type = default_setting(side, "storage_type", "io1" if iops else "gp2")
     if isinstance(storage_type, str) and storage_type not in STORAGE:
         return [
             not_priced(
@@ -159,7 +160,7 @@ def storage_components(side: Side, deploy: Any, engine: Any = None) -> list[Cost
     size = number(side.setting("allocated_storage", DEFAULT_STORAGE_GB), DEFAULT_STORAGE_GB)
     components = [
         monthly(
-            f"Storage ({label})",
+            f"Storage ({label})" + (" (default)" if default_type else ""),
             "GB-months",
             size,
             aws_query(side, "AmazonRDS", "Database Storage", volumeType=volume_type, deploymentOption=deploy),
