@@ -153,3 +153,22 @@ def test_weighted_capacity_rounds_up_to_whole_instances():
     assert (group.capacity.current, group.capacity.minimum, group.capacity.maximum) == (2, 1, 3)
     # 2 x (730 h x $0.192 = $140.16 + 8 GB gp2 root $0.80) = $281.92
     assert cents(group.monthly_after) == Decimal("281.92")
+
+
+def test_interface_endpoint_in_subnets_created_by_the_same_plan():
+    from tests.resources.aws.configured import estimate_linked, ref
+
+    subnets = [
+        change("aws_subnet", {"cidr_block": f"10.0.{i}.0/24"}, name="private", index=i) for i in range(3)
+    ]
+    endpoint = change(
+        "aws_vpc_endpoint",
+        {"vpc_endpoint_type": "Interface", "service_name": "com.amazonaws.us-east-1.ssm"},
+        name="ssm",
+        after_unknown={"subnet_ids": True},
+    )
+    resources = estimate_linked(
+        [*subnets, endpoint], {"aws_vpc_endpoint.ssm": {"subnet_ids": ref("aws_subnet.private")}}
+    )
+    # 3 subnets x 730 h x $0.01 = $21.90
+    assert cents(resources["aws_vpc_endpoint.ssm"].monthly_after) == Decimal("21.90")
