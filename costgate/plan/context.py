@@ -7,6 +7,7 @@ followed through the plan's `configuration` expressions, within the same module 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,6 +15,8 @@ from typing import Any
 
 from costgate.model import ResourceChange
 from costgate.plan.addresses import config_module_path, resource_part
+
+_INSTANCE_KEY = re.compile(r"\[[^\]]*\]$")
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,13 @@ class PlanContext:
         """The `resource_type` resources that `attribute` of `change` refers to (same module, same side)."""
         found: list[Target] = []
         seen: set[str] = set()
-        for reference in _references(self.config_expressions(change), attribute.split(".")):
+        references = _references(self.config_expressions(change), attribute.split("."))
+        for reference in references:
             parts = reference.split(".")
             if len(parts) < 2 or parts[0] != resource_type:  # var., local., data., module. are not resources
                 continue
-            for target in self._by_module_and_name.get((change.module, f"{parts[0]}.{parts[1]}"), []):
+            targets = self._by_module_and_name.get((change.module, f"{parts[0]}.{parts[1]}"), [])
+            for target in _same_instance(change, targets, references):
                 if target.address in seen:
                     continue
                 seen.add(target.address)
@@ -101,6 +106,28 @@ class PlanContext:
         if self._usage is None:
             return None
         return self._usage.quantity(change, key)
+
+
+def _same_instance(
+    change: ResourceChange, targets: list[ResourceChange], references: list[str]
+) -> list[ResourceChange]:
+    """`aws_ebs_volume.data[count.index]` names the target with the referrer's own index.
+
+    The configuration keeps the reference without its index (`aws_ebs_volume.data` and
+    `count.index`), so a referrer that indexes by its own count or for_each key gets the
+    target instance with the same key when there is one; otherwise every instance.
+    """
+    if not any(ref in ("count.index", "each.key", "each.value") for ref in references):
+        return targets
+    key = instance_key(change.address)
+    same = [target for target in targets if key and instance_key(target.address) == key]
+    return same or targets
+
+
+def instance_key(address: str) -> str:
+    """The trailing instance key of an address (`[0]`, `["a"]`), or "" for a single instance."""
+    found = _INSTANCE_KEY.search(address.split(" ", 1)[0])
+    return found.group(0) if found else ""
 
 
 def _target(change: ResourceChange, is_after: bool) -> list[Target]:

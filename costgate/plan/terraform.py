@@ -7,6 +7,7 @@ the estimate is the current monthly cost.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
@@ -124,10 +125,29 @@ def _change_from_state(resource: Mapping[str, Any]) -> ResourceChange:
     )
 
 
-def _state_resources(module: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
-    yield from module.get("resources") or []
+def _state_resources(module: Mapping[str, Any], module_address: str = "") -> Iterator[Mapping[str, Any]]:
+    for resource in module.get("resources") or []:
+        yield _full_address(resource, module_address)
     for child in module.get("child_modules") or []:
-        yield from _state_resources(child)
+        yield from _state_resources(child, str(child.get("address") or module_address))
+
+
+def _full_address(resource: Mapping[str, Any], module_address: str) -> Mapping[str, Any]:
+    """The resource with its whole address, module path and instance key included.
+
+    Terraform 0.12 writes a state's resources with the address relative to their module
+    and without the count/for_each key (which it keeps in `index`, or `index_key`), so
+    `module.a.aws_instance.web[0]` and `module.b.aws_instance.web[1]` would both read as
+    `aws_instance.web` and merge.
+    """
+    address = str(resource.get("address", ""))
+    module = str(resource.get("module") or module_address)
+    if module and not address.startswith(module + "."):
+        address = f"{module}.{address}"
+    key = resource.get("index", resource.get("index_key"))
+    if key is not None and not address.endswith("]"):
+        address += f"[{json.dumps(key)}]"
+    return {**resource, "address": address}
 
 
 def short_provider(provider_name: str) -> str:

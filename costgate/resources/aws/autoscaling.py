@@ -10,18 +10,20 @@ unlimited-mode CPU credits. Launch configurations enable detailed monitoring by 
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
-from costgate.resources.aws.ebs import MONTHLY_STANDARD_IO_REQUESTS, volume_components
+from costgate.resources.aws.ebs import MONTHLY_STANDARD_IO_REQUESTS
 from costgate.resources.aws.ec2 import (
-    DEFAULT_ROOT_VOLUME_GB,
     MONTHLY_CPU_CREDIT_HRS,
     cpu_credits,
     detailed_monitoring,
     instance_hours,
     instance_volumes,
+    template_volumes,
 )
 from costgate.resources.base import CostModel, Side, hourly, not_priced, number, unknown_among
 
@@ -50,12 +52,36 @@ def aws_autoscaling_group(side: Side) -> list[CostComponent]:
     if isinstance(per, Unknown):
         return [hourly("Instance usage", per, per)]
     overrides = side.get("mixed_instances_policy.0.launch_template.0.override") or []
-    override_type = overrides[0].get("instance_type") if isinstance(overrides, list) and overrides else None
+    override = overrides[0] if isinstance(overrides, list) and overrides else {}
+    override_type = override.get("instance_type")
+    per = weighted(per, number(override.get("weighted_capacity")))
+    if isinstance(per, Unknown):
+        return [hourly("Instance usage", per, per)]
     for attribute_path in ("launch_template", "mixed_instances_policy", "launch_configuration"):
         for template_type in ("aws_launch_template", "aws_launch_configuration"):
             for template in side.referenced(attribute_path, template_type):
                 return template_components(template, per, override_type)
     return [not_priced("Instance usage", "hours", NO_TEMPLATE)]
+
+
+def weighted(per: Capacity, weight: Any) -> Capacity | Unknown:
+    """Instances of the first override type: with `weighted_capacity`, the sizes count capacity units,
+    and each instance of the type provides `weight` of them, so the group runs capacity / weight
+    instances, rounded up (https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-mixed-instances-groups-instance-weighting.html).
+    """
+    if weight is None:
+        return per
+    if isinstance(weight, Unknown) or weight <= 0:
+        return (
+            weight
+            if isinstance(weight, Unknown)
+            else Unknown("weighted_capacity", "weighted_capacity is not positive")
+        )
+
+    def instances(units: int) -> int:
+        return int(math.ceil(Decimal(units) / weight))
+
+    return Capacity(per.attribute, instances(per.current), instances(per.minimum), instances(per.maximum))
 
 
 def template_components(template: Side, per: Capacity, instance_type: Any = None) -> list[CostComponent]:
@@ -72,30 +98,6 @@ def template_components(template: Side, per: Capacity, instance_type: Any = None
         components.extend(template_volumes(template))
     components.extend(cpu_credits(template, instance_type))
     return [replace(c, per=per) for c in components]
-
-
-def template_volumes(template: Side) -> list[CostComponent]:
-    mappings = template.get("block_device_mappings") or []
-    if not isinstance(mappings, list) or not mappings:
-        return volume_components(template, "gp2", DEFAULT_ROOT_VOLUME_GB, label="Root volume")
-    components: list[CostComponent] = []
-    for index, mapping in enumerate(mappings):
-        path = f"block_device_mappings.{index}.ebs.0."
-        if not (mapping or {}).get("ebs"):
-            continue  # instance-store or no-device mappings cost nothing extra
-        components.extend(
-            volume_components(
-                template,
-                template.setting(path + "volume_type", "gp2"),
-                number(
-                    template.setting(path + "volume_size", DEFAULT_ROOT_VOLUME_GB), DEFAULT_ROOT_VOLUME_GB
-                ),
-                template.setting(path + "iops", None),
-                template.setting(path + "throughput", None),
-                label=f"Block device {mapping.get('device_name') or index}",
-            )
-        )
-    return components
 
 
 AWS_AUTOSCALING_GROUP = CostModel(

@@ -14,7 +14,17 @@ from typing import Any
 
 from costgate.model import HOURS_PER_MONTH, Capacity, CostComponent
 from costgate.resources.aws.common import usage_type
-from costgate.resources.base import CostModel, Side, UsageKey, aws_query, hourly, monthly, number, usage
+from costgate.resources.base import (
+    CostModel,
+    Side,
+    UsageKey,
+    aws_query,
+    hourly,
+    monthly,
+    number,
+    query,
+    usage,
+)
 
 MONTHLY_WRITE_REQUEST_UNITS = UsageKey(
     "monthly_write_request_units",
@@ -69,26 +79,70 @@ def aws_dynamodb_table(side: Side) -> list[CostComponent]:
                             unit="capacity-unit-hours",
                         )
                     )
-    components.append(
-        usage(
-            "Data storage",
-            "GB-months",
-            aws_query(
-                side,
-                "AmazonDynamoDB",
-                "Database Storage",
-                usagetype=usage_type(side.region, "TimedStorage-ByteHrs"),
-            ),
-            STORAGE_GB,
-            quantity=side.usage(STORAGE_GB),
-        )
-    )
+    components.append(_storage(side, side.region, "Data storage"))
+    for replica in side.get("replica") or []:
+        region = replica.get("region_name") if isinstance(replica, dict) else None
+        if isinstance(region, str) and region:
+            components.extend(_replica(side, region))
     return components
 
 
-def _capacity_query(side: Side, kind: str) -> Any:
+def _storage(side: Side, region: str, name: str) -> CostComponent:
+    return usage(
+        name,
+        "GB-months",
+        query(
+            "aws",
+            "AmazonDynamoDB",
+            region,
+            "Database Storage",
+            usagetype=usage_type(region, "TimedStorage-ByteHrs"),
+        ),
+        STORAGE_GB,
+        quantity=side.usage(STORAGE_GB),
+    )
+
+
+def _replica(side: Side, region: str) -> list[CostComponent]:
+    """A global table replica is a full copy in `region`: every write is replicated to it, reads and
+    storage are its own. Since the November 2024 price cut, a replicated write unit costs the same as a
+    write unit in that region (https://aws.amazon.com/dynamodb/pricing/provisioned/,
+    https://aws.amazon.com/dynamodb/pricing/on-demand/, "Global tables")."""
+    label = f"Replica {region}"
+    components: list[CostComponent] = []
+    if side.setting("billing_mode", "PROVISIONED") == "PAY_PER_REQUEST":
+        for kind, key, suffix in (
+            ("Replicated write", MONTHLY_WRITE_REQUEST_UNITS, "WriteRequestUnits"),
+            ("Read", MONTHLY_READ_REQUEST_UNITS, "ReadRequestUnits"),
+        ):
+            price = query(
+                "aws",
+                "AmazonDynamoDB",
+                region,
+                "Amazon DynamoDB PayPerRequest Throughput",
+                usagetype=usage_type(region, suffix),
+            )
+            components.append(
+                usage(f"{label}: {kind.lower()} request units", "request units", price, key, side.usage(key))
+            )
+    else:
+        for kind in ("write", "read"):
+            components.append(
+                hourly(
+                    f"{label}: {'replicated write' if kind == 'write' else 'read'} capacity units",
+                    _capacity_query(side, kind, region),
+                    number(side.get(f"{kind}_capacity"), Decimal(0)),
+                    unit="capacity-unit-hours",
+                )
+            )
+    components.append(_storage(side, region, f"{label}: data storage"))
+    return components
+
+
+def _capacity_query(side: Side, kind: str, region: str | None = None) -> Any:
     suffix = "WriteCapacityUnit-Hrs" if kind == "write" else "ReadCapacityUnit-Hrs"
-    return aws_query(side, "AmazonDynamoDB", "Provisioned IOPS", usagetype=usage_type(side.region, suffix))
+    region = region or side.region
+    return query("aws", "AmazonDynamoDB", region, "Provisioned IOPS", usagetype=usage_type(region, suffix))
 
 
 def _capacity(side: Side, kind: str, scaling: tuple[int, int] | None) -> CostComponent:

@@ -137,6 +137,10 @@ def aws_ebs_volume(side: Side) -> list[CostComponent]:
 def aws_ebs_snapshot(side: Side) -> list[CostComponent]:
     # A snapshot is billed for the blocks it stores, at most the volume size; price the volume size.
     size = side.get("volume_size")
+    if isinstance(size, Unknown):
+        # A snapshot of a volume created in the same plan: its size is the volume's.
+        volumes = side.referenced("volume_id", "aws_ebs_volume")
+        size = volumes[0].get("size", Unknown("size")) if volumes else size
     if size is None:
         size = Unknown("volume_size")
     return [
@@ -151,6 +155,9 @@ def aws_ebs_snapshot(side: Side) -> list[CostComponent]:
 
 AWS_EBS_VOLUME = CostModel("aws_ebs_volume", aws_ebs_volume, usage_keys=(MONTHLY_STANDARD_IO_REQUESTS,))
 AWS_EBS_SNAPSHOT = CostModel(
-    "aws_ebs_snapshot", aws_ebs_snapshot, free_sub_types=("aws_snapshot_create_volume_permission",)
+    "aws_ebs_snapshot",
+    aws_ebs_snapshot,
+    free_sub_types=("aws_snapshot_create_volume_permission",),
+    follows=("aws_ebs_volume",),
 )
-AWS_EBS_SNAPSHOT_COPY = CostModel("aws_ebs_snapshot_copy", aws_ebs_snapshot)
+AWS_EBS_SNAPSHOT_COPY = CostModel("aws_ebs_snapshot_copy", aws_ebs_snapshot, follows=("aws_ebs_volume",))

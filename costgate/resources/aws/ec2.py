@@ -83,7 +83,11 @@ def instance_hours(
 
 
 def aws_instance(side: Side) -> list[CostComponent]:
+    # An instance launched from a template takes the template's type and volumes unless it sets its own.
+    templates = side.referenced("launch_template", "aws_launch_template")
     instance_type = side.get("instance_type")
+    if templates and (instance_type is None or side.setting("instance_type", None) is None):
+        instance_type = templates[0].get("instance_type")
     if instance_type is None:
         instance_type = Unknown("instance_type", "the instance type comes from a launch template")
     market = side.block("instance_market_options") or {}
@@ -102,7 +106,10 @@ def aws_instance(side: Side) -> list[CostComponent]:
     components.extend(ebs_optimized(side, instance_type))
     components.extend(detailed_monitoring(side, side.get("monitoring") is True))
     components.extend(cpu_credits(side, instance_type, operating_system(side)))
-    components.extend(instance_volumes(side))
+    if templates and not side.configured("root_block_device"):
+        components.extend(template_volumes(templates[0]))
+    else:
+        components.extend(instance_volumes(side))
     return components
 
 
@@ -171,8 +178,15 @@ def instance_volumes(side: Side) -> list[CostComponent]:
         label="Root volume",
     )
     devices = side.get("ebs_block_device") or []
-    for index in range(len(devices) if isinstance(devices, list) else 0):
+    # A state (or a refreshed plan) lists attached aws_ebs_volume resources here too: they are priced once,
+    # as the volume resource.
+    count = len(devices) if isinstance(devices, list) else 0
+    ids = {side.get(f"ebs_block_device.{index}.volume_id") for index in range(count)}
+    priced = {v.get("id") for v in side.of_type("aws_ebs_volume")} & ids if ids - {None} else set()
+    for index in range(count):
         path = f"ebs_block_device.{index}."
+        if side.get(path + "volume_id") in priced:
+            continue
         components.extend(
             volume_components(
                 side,
@@ -186,9 +200,35 @@ def instance_volumes(side: Side) -> list[CostComponent]:
     return components
 
 
+def template_volumes(template: Side) -> list[CostComponent]:
+    """The volumes a launch template maps; the AMI's 8 GB gp2 root when it maps none."""
+    mappings = template.get("block_device_mappings") or []
+    if not isinstance(mappings, list) or not mappings:
+        return volume_components(template, "gp2", DEFAULT_ROOT_VOLUME_GB, label="Root volume")
+    components: list[CostComponent] = []
+    for index, mapping in enumerate(mappings):
+        path = f"block_device_mappings.{index}.ebs.0."
+        if not (mapping or {}).get("ebs"):
+            continue  # instance-store or no-device mappings cost nothing extra
+        components.extend(
+            volume_components(
+                template,
+                template.setting(path + "volume_type", "gp2"),
+                number(
+                    template.setting(path + "volume_size", DEFAULT_ROOT_VOLUME_GB), DEFAULT_ROOT_VOLUME_GB
+                ),
+                template.setting(path + "iops", None),
+                template.setting(path + "throughput", None),
+                label=f"Block device {mapping.get('device_name') or index}",
+            )
+        )
+    return components
+
+
 AWS_INSTANCE = CostModel(
     "aws_instance",
     aws_instance,
     usage_keys=(MONTHLY_CPU_CREDIT_HRS, MONTHLY_STANDARD_IO_REQUESTS),
+    follows=("aws_launch_template", "aws_ebs_volume"),
     free_sub_types=("aws_volume_attachment", "aws_ec2_instance_state"),
 )

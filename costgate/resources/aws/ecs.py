@@ -7,6 +7,7 @@ min/max capacity. Tasks on EC2 capacity cost nothing here (their instances are p
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
 from costgate.resources.aws.common import usage_type
@@ -67,28 +68,50 @@ def aws_ecs_service(side: Side) -> list[CostComponent]:
 def fargate_launch(side: Side) -> str | Unknown | None:
     """FARGATE or FARGATE_SPOT when the service runs on Fargate (a mix counts as FARGATE), None on EC2 or
     external capacity, Unknown when the plan cannot tell (then it is not priced, never a silent $0)."""
-    launch_type = side.get("launch_type")
+    launch_type = side.setting("launch_type", None)
     if isinstance(launch_type, Unknown):
         return launch_type
     if launch_type == "FARGATE":
         return "FARGATE"
-    strategy = side.get("capacity_provider_strategy")
+    strategy = side.setting("capacity_provider_strategy", None)
     if isinstance(strategy, Unknown):
         return strategy
-    names = (
-        {s.get("capacity_provider") for s in strategy if isinstance(s, dict)}
-        if isinstance(strategy, list)
-        else set()
-    )
+    names = provider_names(strategy)
+    if not launch_type and not names:
+        names = cluster_default_providers(side)
+        if isinstance(names, Unknown):
+            return names
     for name in ("FARGATE", "FARGATE_SPOT"):
         if name in names:
             return name
-    if not launch_type and not names:
-        # Neither is set: the cluster's default capacity provider strategy decides, which may be Fargate.
+    return None
+
+
+def provider_names(strategy: Any) -> set[str]:
+    if not isinstance(strategy, list):
+        return set()
+    return {s.get("capacity_provider") for s in strategy if isinstance(s, dict)}
+
+
+def cluster_default_providers(side: Side) -> set[str] | Unknown:
+    """Neither launch_type nor a strategy is set: the cluster's default capacity provider strategy decides.
+
+    A cluster with no default strategy (no aws_ecs_cluster_capacity_providers setting one)
+    runs the service with the EC2 launch type
+    (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html, launchType).
+    """
+    clusters = side.referenced("cluster", "aws_ecs_cluster")
+    if not clusters:
         return Unknown(
             "launch_type", "the cluster's default capacity provider strategy decides where the tasks run"
         )
-    return None
+    names: set[str] = set()
+    for providers in clusters[0].referring("aws_ecs_cluster_capacity_providers", "cluster_name"):
+        strategy = providers.get("default_capacity_provider_strategy")
+        if isinstance(strategy, Unknown):
+            return strategy
+        names |= provider_names(strategy)
+    return names
 
 
 def tasks(side: Side) -> Capacity | Unknown:
@@ -106,5 +129,12 @@ def tasks(side: Side) -> Capacity | Unknown:
 
 
 AWS_ECS_SERVICE = CostModel(
-    "aws_ecs_service", aws_ecs_service, follows=("aws_ecs_task_definition", "aws_appautoscaling_target")
+    "aws_ecs_service",
+    aws_ecs_service,
+    follows=(
+        "aws_ecs_task_definition",
+        "aws_appautoscaling_target",
+        "aws_ecs_cluster",
+        "aws_ecs_cluster_capacity_providers",
+    ),
 )

@@ -6,30 +6,33 @@ https://aws.amazon.com/efs/pricing/
 from __future__ import annotations
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.aws.common import usage_type
+from costgate.resources.aws.common import default_setting, marked_default, usage_type
 from costgate.resources.base import CostModel, Side, UsageKey, aws_query, monthly, not_priced, number, usage
 
 STORAGE_GB = UsageKey("storage_gb", "GB", "Data stored in the file system")
 
 
 def aws_efs_file_system(side: Side) -> list[CostComponent]:
-    one_zone = bool(side.get("availability_zone_name"))
-    components = [
-        usage(
-            "Storage (One Zone)" if one_zone else "Storage (Standard)",
-            "GB-months",
-            aws_query(
-                side,
-                "AmazonEFS",
-                "Storage",
-                usagetype=usage_type(
-                    side.region, "TimedStorage-Z-ByteHrs" if one_zone else "TimedStorage-ByteHrs"
-                ),
+    # Unset, the provider leaves availability_zone_name "known after apply": a Regional (Standard) file system.
+    zone, regional_default = default_setting(side, "availability_zone_name", None)
+    if isinstance(zone, Unknown):
+        return [usage("Storage", "GB-months", zone, STORAGE_GB, None)]
+    one_zone = bool(zone)
+    storage = usage(
+        "Storage (One Zone)" if one_zone else "Storage (Standard)",
+        "GB-months",
+        aws_query(
+            side,
+            "AmazonEFS",
+            "Storage",
+            usagetype=usage_type(
+                side.region, "TimedStorage-Z-ByteHrs" if one_zone else "TimedStorage-ByteHrs"
             ),
-            STORAGE_GB,
-            side.usage(STORAGE_GB),
-        )
-    ]
+        ),
+        STORAGE_GB,
+        side.usage(STORAGE_GB),
+    )
+    components = marked_default([storage], regional_default)
     mode = side.setting("throughput_mode", "bursting")
     if mode == "provisioned":
         components.append(

@@ -9,35 +9,81 @@ A node group runs `scaling_config.desired_size` instances of its first instance 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
 from costgate.resources.aws.autoscaling import capacity, template_components
-from costgate.resources.aws.common import usage_type
+from costgate.resources.aws.common import default_setting, marked_default, usage_type
 from costgate.resources.aws.ebs import MONTHLY_STANDARD_IO_REQUESTS, volume_components
 from costgate.resources.aws.ec2 import MONTHLY_CPU_CREDIT_HRS, instance_hours
-from costgate.resources.base import CostModel, Side, aws_query, hourly, number
+from costgate.resources.base import CostModel, Side, aws_query, hourly, number, shown
 
 DEFAULT_NODE_TYPE = "t3.medium"
 DEFAULT_DISK_GB = 20
 
 
+# The day each Kubernetes version leaves EKS standard support and enters extended support, which bills
+# $0.60 per cluster-hour instead of $0.10 (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html,
+# "Amazon EKS Kubernetes release calendar"; https://aws.amazon.com/eks/pricing/). Versions before 1.23 ended
+# standard support before extended support began; versions after the last listed are taken as standard.
+END_OF_STANDARD_SUPPORT = {
+    (1, 23): date(2023, 10, 11),
+    (1, 24): date(2024, 1, 31),
+    (1, 25): date(2024, 5, 1),
+    (1, 26): date(2024, 6, 11),
+    (1, 27): date(2024, 7, 24),
+    (1, 28): date(2024, 11, 26),
+    (1, 29): date(2025, 3, 23),
+    (1, 30): date(2025, 7, 23),
+    (1, 31): date(2025, 11, 26),
+}
+
+
 def aws_eks_cluster(side: Side) -> list[CostComponent]:
+    extended = extended_support(side, date.today())
     return [
         hourly(
-            "EKS cluster",
+            "EKS cluster (extended support)" if extended else "EKS cluster",
             aws_query(
-                side, "AmazonEKS", "Compute", usagetype=usage_type(side.region, "AmazonEKS-Hours:perCluster")
+                side,
+                "AmazonEKS",
+                "Compute",
+                usagetype=usage_type(
+                    side.region,
+                    "AmazonEKS-Hours:extendedSupport" if extended else "AmazonEKS-Hours:perCluster",
+                ),
             ),
         )
     ]
+
+
+def extended_support(side: Side, today: date) -> bool:
+    """Whether the cluster's Kubernetes version is past standard support on `today`.
+
+    An unset version is the newest EKS offers (standard); `upgrade_policy.support_type =
+    STANDARD` makes EKS upgrade the cluster at the end of standard support instead.
+    """
+    if (side.block("upgrade_policy") or {}).get("support_type") == "STANDARD":
+        return False
+    version = side.get("version")
+    if not isinstance(version, str):
+        return False
+    parts = version.split(".")
+    if len(parts) < 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+        return False
+    key = (int(parts[0]), int(parts[1]))
+    if key < min(END_OF_STANDARD_SUPPORT):
+        return True
+    end = END_OF_STANDARD_SUPPORT.get(key)
+    return end is not None and today > end
 
 
 def aws_eks_node_group(side: Side) -> list[CostComponent]:
     size = [side.get(f"scaling_config.0.{key}") for key in ("desired_size", "min_size", "max_size")]
     per = capacity("scaling_config.desired_size", *size)
     if isinstance(per, Unknown):
-        return [hourly(f"Instance usage (Linux/UNIX, on-demand, {node_type(side)})", per, per)]
+        return [hourly(f"Instance usage (Linux/UNIX, on-demand, {shown(node_type(side)[0])})", per, per)]
     templates = side.referenced("launch_template", "aws_launch_template")
     types = side.get("instance_types")
     if templates:
@@ -47,22 +93,27 @@ def aws_eks_node_group(side: Side) -> list[CostComponent]:
         else:
             override = None if templates[0].get("instance_type") else DEFAULT_NODE_TYPE
         return template_components(templates[0], per, override)
-    disk = number(side.setting("disk_size", DEFAULT_DISK_GB), DEFAULT_DISK_GB)
+    disk, default_disk = default_setting(side, "disk_size", DEFAULT_DISK_GB)
+    instance_type, default_type = node_type(side)
     return [
-        instance_hours(side, node_type(side), per=per),
-        *(replace(c, per=per) for c in volume_components(side, "gp2", disk)),
+        *marked_default([instance_hours(side, instance_type, per=per)], default_type),
+        *marked_default(
+            [replace(c, per=per) for c in volume_components(side, "gp2", number(disk, DEFAULT_DISK_GB))],
+            default_disk,
+        ),
     ]
 
 
-def node_type(side: Side) -> Any:
-    types = side.get("instance_types")
+def node_type(side: Side) -> tuple[Any, bool]:
+    """The first instance type, and whether it is the provider's t3.medium default."""
+    types, used_default = default_setting(side, "instance_types", [])
     if isinstance(types, Unknown):
-        return types
+        return types, False
     if not types:
-        return DEFAULT_NODE_TYPE
+        return DEFAULT_NODE_TYPE, True
     if isinstance(types, list) and isinstance(types[0], str):
-        return types[0]
-    return Unknown("instance_types", "the plan's instance_types is not a list of instance types")
+        return types[0], used_default
+    return Unknown("instance_types", "the plan's instance_types is not a list of instance types"), False
 
 
 AWS_EKS_CLUSTER = CostModel(

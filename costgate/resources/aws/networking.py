@@ -45,7 +45,12 @@ def aws_vpc_endpoint(side: Side) -> list[CostComponent]:
     subnets = side.get("subnet_ids")
     count: object
     if isinstance(subnets, Unknown):
-        count = subnets
+        # Subnets created in the same plan have unknown ids, but their count is known.
+        subnet_sides = side.referenced("subnet_ids", "aws_subnet")
+        count = len(subnet_sides) if subnet_sides else subnets
+        if not side.configured("subnet_ids"):
+            # No provider default: AWS chooses the subnets.
+            count = Unknown("subnet_ids", "no subnet_ids are set: known after apply")
     elif isinstance(subnets, list) and subnets:
         count = len(subnets)  # one endpoint network interface per subnet (one per AZ)
     else:
@@ -71,7 +76,7 @@ def aws_vpc_endpoint(side: Side) -> list[CostComponent]:
 
 
 def aws_vpn_connection(side: Side) -> list[CostComponent]:
-    return [
+    components = [
         hourly(
             "VPN connection",
             aws_query(
@@ -82,6 +87,24 @@ def aws_vpn_connection(side: Side) -> list[CostComponent]:
             ),
         )
     ]
+    # A VPN on a transit gateway is also a transit gateway attachment, billed per hour like a VPC's
+    # (https://aws.amazon.com/transit-gateway/pricing/). Its id may be unknown; that it is set is known.
+    gateway = side.get("transit_gateway_id")
+    if (isinstance(gateway, str) and gateway) or (
+        isinstance(gateway, Unknown) and side.configured("transit_gateway_id")
+    ):
+        components.append(
+            hourly(
+                "Transit gateway attachment (VPN)",
+                aws_query(
+                    side,
+                    "AmazonVPC",
+                    "Transit Gateway",
+                    usagetype=usage_type(side.region, "TransitGateway-Hours"),
+                ),
+            )
+        )
+    return components
 
 
 def aws_ec2_transit_gateway_vpc_attachment(side: Side) -> list[CostComponent]:
@@ -115,6 +138,7 @@ AWS_VPC_ENDPOINT = CostModel(
     "aws_vpc_endpoint",
     aws_vpc_endpoint,
     usage_keys=(ENDPOINT_DATA_PROCESSED_GB,),
+    follows=("aws_subnet",),
     free_sub_types=(
         "aws_vpc_endpoint_route_table_association",
         "aws_vpc_endpoint_policy",

@@ -11,11 +11,15 @@ Server; 12,000 / 500 above) and charges only what is provisioned above it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.aws.common import usage_type
+from costgate.resources.aws.aurora import ENGINES as AURORA_ENGINES
+from costgate.resources.aws.aurora import aws_rds_cluster_instance
+from costgate.resources.aws.common import default_setting, usage_type
 from costgate.resources.base import (
     CostModel,
     Side,
@@ -42,6 +46,8 @@ ENGINES = {
     "mysql": ("MySQL", ""),
     "postgres": ("PostgreSQL", ""),
     "mariadb": ("MariaDB", ""),
+    "oracle-se": ("Oracle", "Standard"),
+    "oracle-se1": ("Oracle", "Standard One"),
     "oracle-se2": ("Oracle", "Standard Two"),
     "oracle-se2-cdb": ("Oracle", "Standard Two"),
     "oracle-ee": ("Oracle", "Enterprise"),
@@ -78,9 +84,9 @@ def license_model(side: Side, engine: str) -> Any:
     if given is None:
         if engine.startswith("oracle-ee"):  # Enterprise Edition is only offered with your own licence
             return LICENSE_MODELS["bring-your-own-license"]
-        return Unknown(
-            "license_model", "Oracle SE2 is license-included or bring-your-own-license: set license_model"
-        )
+        # SE, SE1 and SE2 default to license-included when license_model is unset
+        # (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Oracle.Concepts.Licensing.html).
+        return LICENSE_MODELS["license-included"]
     return LICENSE_MODELS.get(given, Unknown("license_model", f"unknown license_model {given!r}"))
 
 
@@ -110,10 +116,26 @@ def instance_component(side: Side, engine: Any, deploy: Any) -> CostComponent:
     )
 
 
+# The day a major version leaves RDS standard support; past it, RDS Extended Support bills every vCPU-hour
+# (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support.html, "release calendars").
+END_OF_STANDARD_SUPPORT = {
+    ("mysql", "5.7"): date(2024, 2, 29),
+    ("postgres", "11"): date(2024, 2, 29),
+    ("postgres", "12"): date(2025, 2, 28),
+}
+# Settings a read replica takes from its source database unless it sets them itself.
+FROM_SOURCE = ("engine", "engine_version", "allocated_storage", "storage_type", "iops", "storage_throughput")
+
+
 def aws_db_instance(side: Side) -> list[CostComponent]:
+    side = with_source_settings(side)
     engine = side.get("engine")
+    if isinstance(engine, str) and engine in AURORA_ENGINES:
+        # An Aurora instance declared as aws_db_instance: its storage is billed by the cluster.
+        return aws_rds_cluster_instance(side)
     deploy = deployment(side)
     components = [instance_component(side, engine, deploy)]
+    components.extend(extended_support(side, engine, date.today()))
     components.extend(storage_components(side, deploy, engine))
     components.append(
         usage(
@@ -132,6 +154,38 @@ def aws_db_instance(side: Side) -> list[CostComponent]:
     return components
 
 
+def with_source_settings(side: Side) -> Side:
+    """A read replica (`replicate_source_db`) as priced: the engine and storage of its source in the plan."""
+    if side.get("replicate_source_db") is None:
+        return side
+    sources = side.referenced("replicate_source_db", "aws_db_instance")
+    if not sources:
+        return side
+    values, unknown = dict(side.values), dict(side.unknown)
+    for key in FROM_SOURCE:
+        if side.setting(key, None) is None:
+            values[key] = sources[0].values.get(key)
+            unknown[key] = sources[0].unknown.get(key, False)
+    return replace(side, values=values, unknown=unknown)
+
+
+def extended_support(side: Side, engine: Any, today: date) -> list[CostComponent]:
+    version = side.get("engine_version")
+    if not isinstance(engine, str) or not isinstance(version, str):
+        return []
+    major = ".".join(version.split(".")[: 2 if engine == "mysql" else 1])
+    end = END_OF_STANDARD_SUPPORT.get((engine, major))
+    if end is None or today <= end:
+        return []
+    return [
+        not_priced(
+            f"Extended support ({engine} {major})",
+            "vCPU-hours",
+            "RDS Extended Support is billed per vCPU-hour; its prices are not in the offline catalog",
+        )
+    ]
+
+
 def gp3_baseline(engine: Any, size: Any) -> tuple[Decimal, Decimal] | Unknown:
     """(IOPS, MiB/s) included with a gp3 volume of `size` GB for this engine."""
     if isinstance(size, Unknown):
@@ -144,7 +198,8 @@ def gp3_baseline(engine: Any, size: Any) -> tuple[Decimal, Decimal] | Unknown:
 
 def storage_components(side: Side, deploy: Any, engine: Any = None) -> list[CostComponent]:
     iops = number(side.setting("iops", None))
-    storage_type = side.setting("storage_type", "io1" if iops else "gp2")
+    # The provider's default: io1 when iops is set, else gp2 (a plan marks it "known after apply").
+    storage_type, default_type = default_setting(side, "storage_type", "io1" if iops else "gp2")
     if isinstance(storage_type, str) and storage_type not in STORAGE:
         return [
             not_priced(
@@ -159,7 +214,7 @@ def storage_components(side: Side, deploy: Any, engine: Any = None) -> list[Cost
     size = number(side.setting("allocated_storage", DEFAULT_STORAGE_GB), DEFAULT_STORAGE_GB)
     components = [
         monthly(
-            f"Storage ({label})",
+            f"Storage ({label})" + (" (default)" if default_type else ""),
             "GB-months",
             size,
             aws_query(side, "AmazonRDS", "Database Storage", volumeType=volume_type, deploymentOption=deploy),
@@ -240,6 +295,7 @@ AWS_DB_INSTANCE = CostModel(
     "aws_db_instance",
     aws_db_instance,
     usage_keys=(ADDITIONAL_BACKUP_STORAGE_GB,),
+    follows=("aws_db_instance", "aws_rds_cluster"),
     free_sub_types=(
         "aws_db_subnet_group",
         "aws_db_parameter_group",

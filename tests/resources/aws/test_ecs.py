@@ -68,7 +68,10 @@ def test_launch_left_to_the_cluster_or_unknown_is_not_priced_not_free():
         "Per vCPU per hour: the cluster's default capacity provider strategy decides where the tasks run (launch_type)",
     )
     unknown = price_one("aws_ecs_service", {"desired_count": 1}, after_unknown={"launch_type": True})
-    assert unknown.reason == "Per vCPU per hour: depends on a value known only after apply (launch_type)"
+    assert unknown.reason == (
+        "Per vCPU per hour: the cluster's default capacity provider strategy decides where the tasks run"
+        " (launch_type)"
+    )
     ec2_provider = fargate(
         {"capacity_provider_strategy": [{"capacity_provider": "ec2-spot"}], "desired_count": 3},
         {"cpu": "256", "memory": "512"},

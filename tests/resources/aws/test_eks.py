@@ -20,8 +20,8 @@ def test_node_group_defaults_t3_medium_20_gb_and_range():
     )
     # 2 nodes x 730 h x $0.0416 = $60.736; 2 x 20 GB gp2 x $0.10 = $4.00; total $64.736
     assert component_costs(group) == {
-        "Instance usage (Linux/UNIX, on-demand, t3.medium)": Decimal("60.7360"),
-        "Storage (General Purpose SSD, gp2)": Decimal("4.00"),
+        "Instance usage (Linux/UNIX, on-demand, t3.medium) (default)": Decimal("60.7360"),
+        "Storage (General Purpose SSD, gp2) (default)": Decimal("4.00"),
     }
     # one node = $32.368: min 1 -> $32.368, max 5 -> $161.84
     assert cents(group.monthly_at_minimum) == Decimal("32.37")

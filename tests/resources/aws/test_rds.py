@@ -114,10 +114,17 @@ def test_commercial_engines_query_edition_and_licence():
     )
     # storage is engine-independent: 20 GB gp2 x $0.115 = $2.30
     assert cents(sql_server.monthly_after) == Decimal("2.30")
-    oracle = price_one("aws_db_instance", {"engine": "oracle-se2", "instance_class": "db.m5.large"})
-    assert oracle.components[0].not_priced_reason.startswith(
-        "Oracle SE2 is license-included or bring-your-own-license: set license_model"
-    )
+    # Oracle SE2 (and SE, SE1) default to license-included when license_model is unset
+    for engine, edition in (
+        ("oracle-se2", "Standard Two"),
+        ("oracle-se1", "Standard One"),
+        ("oracle-se", "Standard"),
+    ):
+        (se, *_) = model_components("aws_db_instance", {"engine": engine, "instance_class": "db.m5.large"})
+        assert (se.price_query.attribute("databaseEdition"), se.price_query.attribute("licenseModel")) == (
+            edition,
+            "License included",
+        )
 
 
 def test_unknown_engine_and_storage_type_are_not_priced():
