@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import click
 import yaml
 
 from costgate.cli import cli
@@ -40,7 +41,7 @@ def test_every_flag_passed_exists():
     words = re.findall(r"\bargs(?:\+)?=\(([^)]*)\)", script)
     flags = {w for group in words for w in group.split() if w.startswith("--")}
     assert flags >= {"--behavior", "--pricing", "--fail-on", "--report-out", "--config", "--skip-no-diff"}
-    command = cli.commands["comment"].commands["github"]
+    command = cli.get_command(click.Context(cli), "comment").commands["github"]
     known = {opt for param in command.params for opt in param.opts}
     assert flags <= known, flags - known
     assert re.search(r"args=\(comment github ", script)

@@ -2,12 +2,14 @@
 
 Exit codes mean one thing on every command and every way of running it: 0 pass or warn,
 1 blocked, 2 bad input, bad configuration or an internal error (one line, never a traceback).
-Commands live one per module in this package and never import this module; heavy modules
-are imported inside the commands so `costgate --version` stays fast.
+Commands live one per module in this package and never import this module; a command's
+module is imported only when that command runs (or help lists it), so `costgate --version`
+imports click and nothing else of costgate's.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -15,21 +17,34 @@ from typing import Any
 import click
 
 from costgate import __version__
-from costgate.cli.breakdown import breakdown
-from costgate.cli.check import check
-from costgate.cli.comment import comment
-from costgate.cli.config import config_group
-from costgate.cli.merge import merge
-from costgate.cli.notify import notify
-from costgate.cli.pricing import pricing
-from costgate.cli.usage import usage
 from costgate.errors import EXIT_BAD_INPUT, CostgateError
 
 EXIT_INTERRUPTED = 130
 
+# Command name -> "module:attribute" of its click command, imported on first use.
+COMMANDS = {
+    "breakdown": "costgate.cli.breakdown:breakdown",
+    "check": "costgate.cli.check:check",
+    "comment": "costgate.cli.comment:comment",
+    "config": "costgate.cli.config:config_group",
+    "merge": "costgate.cli.merge:merge",
+    "notify": "costgate.cli.notify:notify",
+    "pricing": "costgate.cli.pricing:pricing",
+    "usage": "costgate.cli.usage:usage",
+}
+
 
 class CostgateGroup(click.Group):
-    """A group whose commands turn any unexpected exception into one line and exit code 2."""
+    """A group whose commands load lazily and turn any unexpected exception into one line and exit code 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, attribute = COMMANDS[cmd_name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -48,16 +63,6 @@ class CostgateGroup(click.Group):
 @click.version_option(__version__, prog_name="costgate")
 def cli() -> None:
     """Cloud cost in the pull request: price a terraform plan, check budgets and policies."""
-
-
-cli.add_command(breakdown)
-cli.add_command(check)
-cli.add_command(comment)
-cli.add_command(config_group)
-cli.add_command(merge)
-cli.add_command(notify)
-cli.add_command(pricing)
-cli.add_command(usage)
 
 
 def run(args: Sequence[str] | None = None) -> int:

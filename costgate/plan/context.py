@@ -38,6 +38,14 @@ class PlanContext:
             if change.mode == "managed" and not change.deposed:
                 key = (change.module, resource_part(change.address))
                 self._by_module_and_name.setdefault(key, []).append(change)
+        # Indexes built once, so that no cost model scans every resource of the plan.
+        self._by_type: dict[str, list[ResourceChange]] = {}
+        self._by_module_and_type: dict[tuple[str, str], list[ResourceChange]] = {}
+        for same_name in self._by_module_and_name.values():
+            for change in same_name:
+                self._by_type.setdefault(change.type, []).append(change)
+                self._by_module_and_type.setdefault((change.module, change.type), []).append(change)
+        self._by_value: dict[tuple[str, str, bool], dict[str, list[Target]]] = {}
         self._config_resources = config_resources(configuration.get("root_module") or {})
         self._usage = usage
 
@@ -71,14 +79,25 @@ class PlanContext:
         """The same side of every resource of `resource_type` in the plan (for resources that name another
         by value, like an aws_appautoscaling_target its table)."""
         found = []
-        for changes in self._by_module_and_name.values():
-            for target in changes:
-                values = (target.after if is_after else target.before) or None
-                if target.type != resource_type or values is None:
-                    continue
-                unknown = target.after_unknown if is_after else {}
-                found.append(Target(target, values, unknown, target.region))
+        for target in self._by_type.get(resource_type, ()):
+            values = (target.after if is_after else target.before) or None
+            if values is None:
+                continue
+            unknown = target.after_unknown if is_after else {}
+            found.append(Target(target, values, unknown, target.region))
         return found
+
+    def of_type_with(self, resource_type: str, attribute: str, value: str, is_after: bool) -> list[Target]:
+        """`of_type`, only those whose top-level `attribute` is the text `value` (indexed on first use)."""
+        key = (resource_type, attribute, is_after)
+        index = self._by_value.get(key)
+        if index is None:
+            index = self._by_value[key] = {}
+            for target in self.of_type(resource_type, is_after):
+                found = target.values.get(attribute)
+                if isinstance(found, str):
+                    index.setdefault(found, []).append(target)
+        return list(index.get(value, ()))
 
     def referring(
         self, change: ResourceChange, resource_type: str, attribute: str, is_after: bool
@@ -91,15 +110,10 @@ class PlanContext:
         """
         own = resource_part(change.address).split("[", 1)[0]
         found: list[Target] = []
-        for (module, _name), changes in self._by_module_and_name.items():
-            if module != change.module:
-                continue
-            for other in changes:
-                if other.type != resource_type:
-                    continue
-                references = _references(self.config_expressions(other), attribute.split("."))
-                if any(ref == own or ref.startswith(own + ".") for ref in references):
-                    found.extend(_target(other, is_after))
+        for other in self._by_module_and_type.get((change.module, resource_type), ()):
+            references = _references(self.config_expressions(other), attribute.split("."))
+            if any(ref == own or ref.startswith(own + ".") for ref in references):
+                found.extend(_target(other, is_after))
         return found
 
     def usage(self, change: ResourceChange, key: str) -> Decimal | None:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from costgate.model import ResourceChange
-from costgate.plan.addresses import resource_part
+from costgate.plan.addresses import config_module_path, resource_part
 from costgate.plan.context import config_resources
 
 _AWS_REGION = re.compile(r"^((?:[a-z]{2}(?:-gov|-iso[a-z]?)?)-[a-z]+-\d+)")
@@ -82,6 +82,7 @@ class RegionResolver:
             for key, resource in config_resources(self._root).items()
             if "provider_config_key" in resource
         }
+        self._by_config: dict[tuple[str, str, str], str | None] = {}
 
     def resolve(self, change: ResourceChange) -> dict[str, Any]:
         """Keyword arguments for dataclasses.replace: region and, when unresolved, region_reason."""
@@ -104,6 +105,13 @@ class RegionResolver:
         }
 
     def _from_provider_config(self, change: ResourceChange) -> str | None:
+        # Every instance of a module or resource uses the same provider configuration: resolve it once.
+        key = (config_module_path(change.module), resource_part(change.address), change.provider)
+        if key not in self._by_config:
+            self._by_config[key] = self._provider_region(change)
+        return self._by_config[key]
+
+    def _provider_region(self, change: ResourceChange) -> str | None:
         module_path = [step for step in _MODULE_STEP.findall(change.module)]
         resource_key = (".".join(f"module.{m}" for m in module_path), resource_part(change.address))
         key = self._config_keys.get(resource_key, change.provider)

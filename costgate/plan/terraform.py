@@ -155,12 +155,27 @@ def short_provider(provider_name: str) -> str:
     return provider_name.rsplit("/", 1)[-1] if provider_name else ""
 
 
+def _marks_any(sensitive: Any) -> bool:
+    """Whether a sensitivity tree marks any leaf (real plans send trees of empty maps and lists)."""
+    if sensitive is True:
+        return True
+    items = (
+        sensitive.values()
+        if isinstance(sensitive, dict)
+        else sensitive
+        if isinstance(sensitive, list)
+        else ()
+    )
+    # Empty maps, lists and False mark nothing; only a non-empty item needs a look inside.
+    return any(item is True or (item and _marks_any(item)) for item in items)
+
+
 def _masked(value: Any, sensitive: Any) -> Any:
     """Replace sensitive leaves with a marker so no later stage can print them."""
     if sensitive is True:
         return SENSITIVE
-    if not sensitive or value is None:
-        return value
+    if not sensitive or value is None or not _marks_any(sensitive):
+        return value  # nothing to hide: no copy
     if isinstance(value, dict) and isinstance(sensitive, dict):
         return {key: _masked(item, sensitive.get(key)) for key, item in value.items()}
     if isinstance(value, list) and isinstance(sensitive, list):

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from costgate.model import (
@@ -78,12 +79,12 @@ class Side:
         """Value at a dotted path (`root_block_device.0.volume_size`); `default` when unset; Unknown when unknowable."""
         value: Any = self.values
         unknown: Any = self.unknown
-        for step in path.split("."):
-            key: Any = int(step) if step.isdigit() else step
-            unknown = _step(unknown, key)
-            if unknown is True:
-                return Unknown(path)
-            value = _step(value, key)
+        for key, text in _steps(path):
+            if unknown is not None:
+                unknown = _step(unknown, key, text)
+                if unknown is True:
+                    return Unknown(path)
+            value = _step(value, key, text)
             if value is SENSITIVE:
                 return Unknown(path, "depends on a sensitive value")
             if value is None:
@@ -142,6 +143,11 @@ class Side:
         self._check_follows(resource_type)
         return self._wrap(self.context.of_type(resource_type, self.is_after))
 
+    def of_type_with(self, resource_type: str, attribute: str, value: str) -> list[Side]:
+        """The `resource_type` resources whose `attribute` is `value` (an autoscaling target naming a table)."""
+        self._check_follows(resource_type)
+        return self._wrap(self.context.of_type_with(resource_type, attribute, value, self.is_after))
+
     def usage(self, key: UsageKey) -> Decimal | None:
         """The usage file's estimate of `key` for the resource being priced, or None."""
         if self.model is None or key not in self.model.usage_keys:
@@ -171,10 +177,17 @@ class Side:
         ]
 
 
-def _step(container: Any, key: Any) -> Any:
-    if isinstance(container, Mapping):
-        return container.get(key) if isinstance(key, str) else container.get(str(key))
-    if isinstance(container, list) and isinstance(key, int):
+@lru_cache(maxsize=4096)
+def _steps(path: str) -> tuple[tuple[int | str, str], ...]:
+    """A dotted path as (key, text) steps: list indexes as ints, map keys as text."""
+    return tuple((int(step) if step.isdigit() else step, step) for step in path.split("."))
+
+
+def _step(container: Any, key: int | str, text: str) -> Any:
+    kind = type(container)
+    if kind is dict or (kind is not list and isinstance(container, Mapping)):
+        return container.get(text)
+    if isinstance(container, list) and type(key) is int:
         return container[key] if 0 <= key < len(container) else None
     return None
 

@@ -165,9 +165,11 @@ def _autoscaling(side: Side) -> dict[str, tuple[int, int]]:
     """{"read"/"write": (min, max)} from aws_appautoscaling_target resources scaling this table."""
     name = side.get("name")
     found: dict[str, tuple[int, int]] = {}
-    for target in side.of_type("aws_appautoscaling_target"):
+    if not isinstance(name, str):
+        return found
+    for target in side.of_type_with("aws_appautoscaling_target", "resource_id", f"table/{name}"):
         dimension = target.get("scalable_dimension")
-        if target.get("service_namespace") != "dynamodb" or target.get("resource_id") != f"table/{name}":
+        if target.get("service_namespace") != "dynamodb":
             continue
         for kind, wanted in DIMENSIONS.items():
             low, high = number(target.get("min_capacity")), number(target.get("max_capacity"))
