@@ -138,11 +138,6 @@ class Side:
         self._check_follows(resource_type)
         return self._wrap(self.context.referring(self.change, resource_type, attribute, self.is_after))
 
-    def of_type(self, resource_type: str) -> list[Side]:
-        """The same side of every `resource_type` resource in the plan (for ones that name this one by value)."""
-        self._check_follows(resource_type)
-        return self._wrap(self.context.of_type(resource_type, self.is_after))
-
     def of_type_with(self, resource_type: str, attribute: str, value: str) -> list[Side]:
         """The `resource_type` resources whose `attribute` is `value` (an autoscaling target naming a table)."""
         self._check_follows(resource_type)

@@ -182,7 +182,7 @@ def instance_volumes(side: Side) -> list[CostComponent]:
     # as the volume resource.
     count = len(devices) if isinstance(devices, list) else 0
     ids = {side.get(f"ebs_block_device.{index}.volume_id") for index in range(count)}
-    priced = {v.get("id") for v in side.of_type("aws_ebs_volume")} & ids if ids - {None} else set()
+    priced = {i for i in ids if isinstance(i, str) and side.of_type_with("aws_ebs_volume", "id", i)}
     for index in range(count):
         path = f"ebs_block_device.{index}."
         if side.get(path + "volume_id") in priced:
