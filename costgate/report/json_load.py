@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -44,14 +45,24 @@ def load_report(path: str | Path) -> Estimate | CheckResult:
     return report_from_dict(document, str(path))
 
 
-def report_from_dict(document: Any, origin: str) -> Estimate | CheckResult:
+@cache
+def _report_validator() -> Any:
+    """The report schema's validator, made (and the schema itself checked) once per run, not per report."""
     import jsonschema
 
     from costgate.report.json_report import report_schema
 
-    try:
-        jsonschema.validate(document, report_schema())
-    except jsonschema.ValidationError as error:
+    schema = report_schema()
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)
+
+
+def report_from_dict(document: Any, origin: str) -> Estimate | CheckResult:
+    import jsonschema
+
+    error = jsonschema.exceptions.best_match(_report_validator().iter_errors(document))
+    if error is not None:
         where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
         raise CostgateError(f"{origin}: not a costgate report: {where}: {error.message}") from None
     try:
