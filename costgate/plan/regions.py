@@ -6,7 +6,9 @@
 2. the provider configuration the resource uses (aliases, module-scoped keys in both the
    0.12 `x:aws` and the later `module.x:aws` form, providers inherited from the parent
    module, `region` as a constant or a reference to a variable);
-3. `--region`, then AWS_REGION / AWS_DEFAULT_REGION (AWS) or GOOGLE_REGION (GCP).
+3. `--region`, then AWS_REGION / AWS_DEFAULT_REGION (AWS) or GOOGLE_REGION (GCP);
+4. the provider's default region (AWS us-east-1, GCP us-central1, as Infracost assumes), marked
+   `region_assumed` so the report can say so; `pricing.assume_default_region: false` turns this off.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ _AWS_REGION = re.compile(r"^((?:[a-z]{2}(?:-gov|-iso[a-z]?)?)-[a-z]+-\d+)")
 _GCP_ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
 _GCP_REGION = re.compile(r"^[a-z]+-[a-z]+\d+$")
 _MODULE_STEP = re.compile(r"module\.([^.\[]+)")
+
+# The region a plan that names none is priced at, for the providers costgate prices.
+DEFAULT_REGIONS = {"aws": "us-east-1", "google": "us-central1"}
+REGION_UNKNOWN = "region unknown: set it in the provider block or pass --region"
 
 # A type-specific rule for the region a resource's attributes name (Spanner's `config`), keyed by type.
 RegionHook = Callable[[Mapping[str, Any]], "str | None"]
@@ -71,7 +77,9 @@ class RegionResolver:
         variables: Mapping[str, Any],
         default_region: str | None,
         region_hooks: RegionHooks | None = None,
+        assume_default_region: bool = True,
     ):
+        self._assume_default = assume_default_region
         self._hooks: RegionHooks = region_hooks or {}
         self._providers: Mapping[str, Any] = configuration.get("provider_config") or {}
         self._root: Mapping[str, Any] = configuration.get("root_module") or {}
@@ -84,7 +92,7 @@ class RegionResolver:
         }
 
     def resolve(self, change: ResourceChange) -> dict[str, Any]:
-        """Keyword arguments for dataclasses.replace: region and, when unresolved, region_reason."""
+        """Keyword arguments for dataclasses.replace: region, and region_assumed or region_reason."""
         hook = self._hooks.get(change.type)
         for values in (change.after, change.before):
             region = region_from_attributes(change.provider, values)
@@ -98,10 +106,10 @@ class RegionResolver:
         region = self._default or _environment_region(change.provider)
         if region:
             return {"region": region}
-        return {
-            "region": None,
-            "region_reason": "region unknown: set it in the provider block or pass --region",
-        }
+        assumed = DEFAULT_REGIONS.get(change.provider) if self._assume_default else None
+        if assumed:
+            return {"region": assumed, "region_assumed": True}
+        return {"region": None, "region_reason": REGION_UNKNOWN}
 
     def _from_provider_config(self, change: ResourceChange) -> str | None:
         module_path = [step for step in _MODULE_STEP.findall(change.module)]
@@ -152,6 +160,21 @@ class RegionResolver:
             )
             return default if isinstance(default, str) and default else None
         return None
+
+
+def assumed_region_warning(regions: list[str | None]) -> str | None:
+    """The one report warning for resources priced at an assumed region (`regions`: the region of each)."""
+    if not regions:
+        return None
+    defaults = ", ".join(
+        f"{provider} {region}" for provider, region in DEFAULT_REGIONS.items() if region in regions
+    )
+    count = len(regions)
+    return (
+        f"{count} resource{'s' if count != 1 else ''} priced at an assumed region ({defaults}) because "
+        "the plan names none: set `region` in the provider block, pass --region, or set AWS_REGION / "
+        "GOOGLE_REGION"
+    )
 
 
 def _environment_region(provider: str) -> str | None:
