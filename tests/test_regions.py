@@ -1,7 +1,6 @@
 """Region resolution: attributes, provider aliases, module-scoped keys, variables, flags and environment."""
 
 import json
-
 from decimal import Decimal
 
 from costgate.plan.regions import region_from_attributes
