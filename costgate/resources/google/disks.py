@@ -122,6 +122,8 @@ def disk_size(side: Side, disk_type: Any) -> tuple[Any, str]:
     does not hold has the size of that source, known only after apply.
     """
     size = side.get("size")
+    if size is not None and not isinstance(size, Unknown):
+        return number(size), ""
     if isinstance(size, Unknown) and side.configured("size"):
         return size, ""
     if side.get("image") is not None:
@@ -131,12 +133,10 @@ def disk_size(side: Side, disk_type: Any) -> tuple[Any, str]:
         return Unknown("size", "the disk has the size of its image, known only after apply"), ""
     if side.get("snapshot") is not None:
         return Unknown("size", "the disk has the size of its snapshot, known only after apply"), ""
-    if isinstance(size, Unknown) or size is None:
-        default = BLANK_DISK_DEFAULT_GB.get(str(disk_type).rsplit("/", 1)[-1])
-        if default is None:
-            return Unknown("size", f"{shown(disk_type)} disks have no default size"), ""
-        return Decimal(default), DEFAULT
-    return number(size), ""
+    default = BLANK_DISK_DEFAULT_GB.get(str(disk_type).rsplit("/", 1)[-1])
+    if default is None:
+        return Unknown("size", f"{shown(disk_type)} disks have no default size"), ""
+    return Decimal(default), DEFAULT
 
 
 def _disk(side: Side, *, regional: bool) -> list[CostComponent]:

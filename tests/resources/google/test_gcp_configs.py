@@ -292,3 +292,11 @@ def test_a_gcp_plan_without_a_region_is_priced_at_us_central1(monkeypatch):
         "1 resource priced at an assumed region (google us-central1) because the plan names none: set `region` "
         "in the provider block, pass --region, or set AWS_REGION / GOOGLE_REGION"
     ) in estimate.warnings
+
+
+def test_a_known_size_wins_over_the_image():
+    # the plan knows the size (10 GB) of a disk made from a public image: 10 GB pd-ssd x $0.17 = $1.70
+    after = {"type": "pd-ssd", "size": 10, "image": "debian-cloud/debian-12", "zone": "us-central1-a"}
+    document = plan_document(change("google_compute_disk", after), region="us-central1", provider="google")
+    (disk,) = run_estimate(document).resources
+    assert component_costs(disk) == {"Storage (SSD, pd-ssd)": Decimal("1.70")}
