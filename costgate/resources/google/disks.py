@@ -22,6 +22,7 @@ from costgate.resources.base import (
     usage,
 )
 from costgate.resources.google.machines import SERVICE
+from costgate.resources.google.references import counterpart
 
 SNAPSHOT_STORAGE_GB = UsageKey("storage_gb", "GB", "Snapshot storage per month")
 IMAGE_STORAGE_GB = UsageKey("storage_gb", "GB", "Image storage per month, when disk_size_gb is not set")
@@ -107,11 +108,8 @@ def image_size(side: Side, attribute: str) -> Any:
 
     None when the attribute names no image of this plan (a public image such as debian-12).
     """
-    for image in side.referenced(attribute, "google_compute_image"):
-        size = number(image.get("disk_size_gb"))
-        if size is not None:
-            return size
-    return None
+    image = counterpart(side, side.referenced(attribute, "google_compute_image"))
+    return None if image is None else number(image.get("disk_size_gb"))
 
 
 def disk_size(side: Side, disk_type: Any) -> tuple[Any, str]:

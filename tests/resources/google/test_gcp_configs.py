@@ -300,3 +300,45 @@ def test_a_known_size_wins_over_the_image():
     document = plan_document(change("google_compute_disk", after), region="us-central1", provider="google")
     (disk,) = run_estimate(document).resources
     assert component_costs(disk) == {"Storage (SSD, pd-ssd)": Decimal("1.70")}
+
+
+def test_count_index_references_reach_the_instance_with_the_same_index():
+    # cluster = google_container_cluster.main[count.index].id: the configuration records no index
+    clusters = [
+        change(
+            "google_container_cluster",
+            {"location": location, "remove_default_node_pool": True},
+            name="main",
+            index=i,
+        )
+        for i, location in enumerate(("us-central1-a", "us-central1"))
+    ]
+    pools = [
+        change(
+            "google_container_node_pool",
+            {"node_count": 1, "node_config": [{"machine_type": "e2-medium"}]},
+            name="main",
+            index=i,
+            after_unknown={"location": True, "node_locations": True},
+        )
+        for i in range(2)
+    ]
+    reference = {"references": ["google_container_cluster.main.id", "google_container_cluster.main"]}
+    document = plan_document(
+        *clusters,
+        *pools,
+        provider="google",
+        configuration={
+            "provider_config": {
+                "google": {"name": "google", "expressions": {"region": {"constant_value": "us-central1"}}}
+            },
+            "root_module": {
+                "resources": [
+                    {"address": "google_container_node_pool.main", "expressions": {"cluster": reference}}
+                ]
+            },
+        },
+    )
+    nodes = {r.address: r.capacity.current for r in run_estimate(document).resources if r.capacity}
+    # pool [0] runs in zonal cluster [0] (1 zone), pool [1] in regional cluster [1] (3 zones)
+    assert nodes == {"google_container_node_pool.main[0]": 1, "google_container_node_pool.main[1]": 3}
