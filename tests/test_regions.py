@@ -280,3 +280,15 @@ def test_plan_reader_does_not_import_resources():
         ]
         resources = [name for name in imported if name.startswith("costgate.resources")]
         assert resources == [], path.name
+
+
+def test_google_beta_resources_are_located_like_google_ones(monkeypatch):
+    for variable in ("GOOGLE_REGION", "CLOUDSDK_COMPUTE_REGION"):
+        monkeypatch.delenv(variable, raising=False)
+    assert region_from_attributes("google-beta", {"zone": "europe-west4-b"}) == "europe-west4"
+    document = plan_document(change("google_compute_disk", {"size": 10}, provider="google-beta"), region=None)
+    (disk,) = read_plan(document, "plan.json").changes
+    assert (disk.region, disk.region_assumed) == ("us-central1", True)
+    monkeypatch.setenv("GOOGLE_REGION", "asia-east1")
+    (disk,) = read_plan(document, "plan.json").changes
+    assert (disk.region, disk.region_assumed) == ("asia-east1", False)

@@ -46,10 +46,15 @@ def gcp_region(value: Any) -> str | None:
     return value if _GCP_REGION.match(value) else None
 
 
+def cloud_of(provider: str) -> str:
+    """The cloud a provider bills in: google-beta resources are Google Cloud resources."""
+    return "google" if provider == "google-beta" else provider
+
+
 def region_from_attributes(provider: str, values: Mapping[str, Any] | None) -> str | None:
     if not isinstance(values, Mapping):
         return None
-    if provider == "google":
+    if cloud_of(provider) == "google":
         for key in ("region", "zone", "location"):
             value = values.get(key)
             if isinstance(value, str) and value:
@@ -106,7 +111,7 @@ class RegionResolver:
         region = self._default or _environment_region(change.provider)
         if region:
             return {"region": region}
-        assumed = DEFAULT_REGIONS.get(change.provider) if self._assume_default else None
+        assumed = DEFAULT_REGIONS.get(cloud_of(change.provider)) if self._assume_default else None
         if assumed:
             return {"region": assumed, "region_assumed": True}
         return {"region": None, "region_reason": REGION_UNKNOWN}
@@ -178,6 +183,7 @@ def assumed_region_warning(regions: list[str | None]) -> str | None:
 
 
 def _environment_region(provider: str) -> str | None:
+    provider = cloud_of(provider)
     if provider == "aws":
         return os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or None
     if provider == "google":
