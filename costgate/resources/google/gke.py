@@ -21,6 +21,7 @@ from costgate.resources.google.references import counterpart
 
 SERVICE = "Kubernetes Engine"
 _ZONE = re.compile(r"^[a-z]+-[a-z]+\d+-[a-z]$")
+_POOL_NAME = re.compile(r"^[a-z](?:[-a-z0-9]{0,38}[a-z0-9])?$")  # GKE's rule for node pool names
 REGIONAL_ZONES = 3  # a regional cluster without node_locations runs nodes in three zones of its region
 DEFAULT_MACHINE_TYPE = "e2-medium"
 DEFAULT_NODE_DISK_GB = 100
@@ -119,7 +120,9 @@ def _inline_pool(
     pool's components carry its node count in their quantity and name instead.
     """
     prefix = f"node_pool.{index}."
-    name = pool.get("name") if isinstance(pool.get("name"), str) and pool.get("name") else str(index)
+    # The name goes into component names: only a name GKE accepts, else the pool's position.
+    given = pool.get("name")
+    name = given if isinstance(given, str) and _POOL_NAME.match(given) else str(index)
     pool_zones = side.setting(prefix + "node_locations", None)
     zones = _zones(location, pool_zones if pool_zones else cluster_zones)
     if isinstance(zones, Unknown):

@@ -342,3 +342,21 @@ def test_count_index_references_reach_the_instance_with_the_same_index():
     nodes = {r.address: r.capacity.current for r in run_estimate(document).resources if r.capacity}
     # pool [0] runs in zonal cluster [0] (1 zone), pool [1] in regional cluster [1] (3 zones)
     assert nodes == {"google_container_node_pool.main[0]": 1, "google_container_node_pool.main[1]": 3}
+
+
+def test_an_inline_pool_name_gke_would_refuse_is_shown_by_its_position():
+    cluster = {
+        "location": "us-central1-a",
+        "node_pool": [
+            {"name": "[pwn](https://x)", "node_count": 1, "node_config": [{"machine_type": "e2-medium"}]}
+        ],
+    }
+    document = plan_document(
+        change("google_container_cluster", cluster), region="us-central1", provider="google"
+    )
+    (resource,) = run_estimate(document).resources
+    # 730 h x $0.10 fee + (1 x $0.021811 + 4 x $0.002923) x 730 = $24.45719 + 100 GB (default) x $0.04
+    assert [c.name for c in resource.components][1] == (
+        "Node pool 0 (1 node): node usage (on-demand, e2-medium): vCPUs"
+    )
+    assert resource.monthly_after == Decimal("101.457190")
