@@ -61,7 +61,7 @@ def check(
     elif spend_source == "aws-cost-explorer":
         spend = cost_explorer_spend(config)
     pricer = pricer_for(pricing_mode, usage_file, config)
-    estimate = priced_plans(paths + plans, region, pricer)
+    estimate = priced_plans(paths + plans, region, pricer, config)
     result = run_check(estimate, config, pricer, approved=approved, policies=policies, spend=spend)
     emit(render(result, output_format), out)
     ctx.exit(exit_code(result))

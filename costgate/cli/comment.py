@@ -179,6 +179,6 @@ def checked_result(
             plan_files.append(str(path))
     if plan_files:
         pricer = pricer_for(pricing_mode, usage_file, config)
-        estimate = priced_plans(tuple(plan_files), region, pricer)
+        estimate = priced_plans(tuple(plan_files), region, pricer, config)
         results.insert(0, ("", run_check(estimate, config, pricer, approved=approved)))
     return gated(results, config)

@@ -36,7 +36,7 @@ def slack(
 
     config = load_config(config_path)
     pricer = pricer_for(pricing_mode, usage_file, config)
-    result = run_check(priced_plans(paths + plans, region, pricer), config, pricer)
+    result = run_check(priced_plans(paths + plans, region, pricer, config), config, pricer)
     webhooks: dict[str, str] = {}
     unset: set[str] = set()  # teams already warned about
     for budget in teams_to_alert(result):

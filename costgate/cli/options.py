@@ -101,12 +101,18 @@ def priced_plans(
     paths: tuple[str, ...],
     region: str | None,
     pricer: Pricer,
+    config: Config | None = None,
 ) -> Estimate:
-    """Read the plans and price them: the Estimate every command starts from."""
+    """Read the plans and price them: the Estimate every command starts from.
+
+    A plan that names no region is priced at the provider's default region unless the config's
+    pricing.assume_default_region is false.
+    """
     from costgate.plan.files import load_projects
     from costgate.resources.registry import REGION_HOOKS
 
-    return pricer.estimate(load_projects(paths, region, REGION_HOOKS))
+    assume = config.assume_default_region if config is not None else True
+    return pricer.estimate(load_projects(paths, region, REGION_HOOKS, assume))
 
 
 def emit(text: str, out: str | None) -> None:

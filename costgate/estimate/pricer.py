@@ -30,6 +30,7 @@ from costgate.model import (
     ResourceEstimate,
 )
 from costgate.plan.context import PlanContext
+from costgate.plan.regions import assumed_region_warning
 from costgate.pricing.source import PriceChain
 from costgate.resources.base import CostModel, Side
 from costgate.resources.registry import cost_model, is_free
@@ -84,6 +85,9 @@ class Pricer:
                     sum((r.monthly_after for r in project_resources), ZERO),
                 )
             )
+        assumed = assumed_region_warning([r.region for r in resources if r.region_assumed])
+        if assumed:
+            warnings.append(assumed)
         warnings.extend(self.prices.warnings)
         if self.usage is not None:
             # The usage file's own warnings, and entries for addresses no plan holds (a typo or a removed resource).
@@ -131,18 +135,19 @@ def _priced_change(
             reason=reason,
             module=change.module,
             project=change.project,
-            region_assumed=change.region_assumed,
+            region_assumed=priced.pop("region_assumed", change.region_assumed),  # type: ignore[arg-type]
             monthly_before=priced.pop("monthly_before", ZERO),  # type: ignore[arg-type]
             monthly_after=priced.pop("monthly_after", ZERO),  # type: ignore[arg-type]
             components=priced.pop("components", ()),  # type: ignore[arg-type]
             **priced,  # type: ignore[arg-type]
         )
 
+    # A free or unsupported resource is priced at no region, assumed or not.
     if is_free(change.type):
-        return outcome(FREE)
+        return outcome(FREE, region_assumed=False)
     model = cost_model(change.type)
     if model is None:
-        return outcome(NOT_PRICED, f"unsupported resource type {change.type}")
+        return outcome(NOT_PRICED, f"unsupported resource type {change.type}", region_assumed=False)
     if change.region is None:
         return outcome(NOT_PRICED, change.region_reason)
 

@@ -68,6 +68,7 @@ class Config:
     comment_behavior: str = "update"
     pricing_mode: str | None = None
     cache_ttl_days: int | None = None
+    assume_default_region: bool = True  # price a plan that names no region at the provider's default
     usage_file: str | None = None
 
 
@@ -124,6 +125,7 @@ def config_from_dict(data: Mapping[str, Any], file: Path | None = None) -> Confi
         comment_behavior=comment.get("behavior", "update"),
         pricing_mode=pricing.get("mode"),
         cache_ttl_days=pricing.get("cache_ttl_days"),
+        assume_default_region=pricing.get("assume_default_region", True),
         usage_file=str(base / data["usage_file"]) if data.get("usage_file") else None,
     )
 

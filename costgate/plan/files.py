@@ -32,7 +32,10 @@ def plan_paths(paths: tuple[str, ...]) -> list[Path]:
 
 
 def load_projects(
-    paths: tuple[str, ...], default_region: str | None, region_hooks: Mapping[str, RegionHook]
+    paths: tuple[str, ...],
+    default_region: str | None,
+    region_hooks: Mapping[str, RegionHook],
+    assume_default_region: bool = True,
 ) -> list[ProjectPlan]:
     """Read every plan of a run; `region_hooks` (the registry's) find regions in type-specific attributes."""
     files = plan_paths(paths)
@@ -45,6 +48,7 @@ def load_projects(
             default_region,
             project=name if len(files) > 1 else "",
             region_hooks=region_hooks,
+            assume_default_region=assume_default_region,
         )
         projects.append(ProjectPlan(name, str(path), plan))
     return projects

@@ -6,7 +6,9 @@
 2. the provider configuration the resource uses (aliases, module-scoped keys in both the
    0.12 `x:aws` and the later `module.x:aws` form, providers inherited from the parent
    module, `region` as a constant or a reference to a variable);
-3. `--region`, then AWS_REGION / AWS_DEFAULT_REGION (AWS) or GOOGLE_REGION (GCP).
+3. `--region`, then AWS_REGION / AWS_DEFAULT_REGION (AWS) or GOOGLE_REGION (GCP);
+4. the provider's default region (AWS us-east-1, GCP us-central1, as Infracost assumes), marked
+   `region_assumed` so the report can say so; `pricing.assume_default_region: false` turns this off.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ _GCP_ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
 _GCP_REGION = re.compile(r"^[a-z]+-[a-z]+\d+$")
 _MODULE_STEP = re.compile(r"module\.([^.\[]+)")
 
+# The region a plan that names none is priced at, for the providers costgate prices.
+DEFAULT_REGIONS = {"aws": "us-east-1", "google": "us-central1"}
+REGION_UNKNOWN = "region unknown: set it in the provider block or pass --region"
+
 # A type-specific rule for the region a resource's attributes name (Spanner's `config`), keyed by type.
 RegionHook = Callable[[Mapping[str, Any]], "str | None"]
 RegionHooks = Mapping[str, RegionHook]
@@ -40,10 +46,15 @@ def gcp_region(value: Any) -> str | None:
     return value if _GCP_REGION.match(value) else None
 
 
+def cloud_of(provider: str) -> str:
+    """The cloud a provider bills in: google-beta resources are Google Cloud resources."""
+    return "google" if provider == "google-beta" else provider
+
+
 def region_from_attributes(provider: str, values: Mapping[str, Any] | None) -> str | None:
     if not isinstance(values, Mapping):
         return None
-    if provider == "google":
+    if cloud_of(provider) == "google":
         for key in ("region", "zone", "location"):
             value = values.get(key)
             if isinstance(value, str) and value:
@@ -71,7 +82,9 @@ class RegionResolver:
         variables: Mapping[str, Any],
         default_region: str | None,
         region_hooks: RegionHooks | None = None,
+        assume_default_region: bool = True,
     ):
+        self._assume_default = assume_default_region
         self._hooks: RegionHooks = region_hooks or {}
         self._providers: Mapping[str, Any] = configuration.get("provider_config") or {}
         self._root: Mapping[str, Any] = configuration.get("root_module") or {}
@@ -85,7 +98,7 @@ class RegionResolver:
         self._by_config: dict[tuple[str, str, str], str | None] = {}
 
     def resolve(self, change: ResourceChange) -> dict[str, Any]:
-        """Keyword arguments for dataclasses.replace: region and, when unresolved, region_reason."""
+        """Keyword arguments for dataclasses.replace: region, and region_assumed or region_reason."""
         hook = self._hooks.get(change.type)
         for values in (change.after, change.before):
             region = region_from_attributes(change.provider, values)
@@ -99,10 +112,10 @@ class RegionResolver:
         region = self._default or _environment_region(change.provider)
         if region:
             return {"region": region}
-        return {
-            "region": None,
-            "region_reason": "region unknown: set it in the provider block or pass --region",
-        }
+        assumed = DEFAULT_REGIONS.get(cloud_of(change.provider)) if self._assume_default else None
+        if assumed:
+            return {"region": assumed, "region_assumed": True}
+        return {"region": None, "region_reason": REGION_UNKNOWN}
 
     def _from_provider_config(self, change: ResourceChange) -> str | None:
         # Every instance of a module or resource uses the same provider configuration: resolve it once.
@@ -162,7 +175,23 @@ class RegionResolver:
         return None
 
 
+def assumed_region_warning(regions: list[str | None]) -> str | None:
+    """The one report warning for resources priced at an assumed region (`regions`: the region of each)."""
+    if not regions:
+        return None
+    defaults = ", ".join(
+        f"{provider} {region}" for provider, region in DEFAULT_REGIONS.items() if region in regions
+    )
+    count = len(regions)
+    return (
+        f"{count} resource{'s' if count != 1 else ''} priced at an assumed region ({defaults}) because "
+        "the plan names none: set `region` in the provider block, pass --region, or set AWS_REGION / "
+        "GOOGLE_REGION"
+    )
+
+
 def _environment_region(provider: str) -> str | None:
+    provider = cloud_of(provider)
     if provider == "aws":
         return os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or None
     if provider == "google":

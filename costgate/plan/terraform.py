@@ -26,8 +26,10 @@ def read_plan(
     default_region: str | None = None,
     project: str = "",
     region_hooks: RegionHooks | None = None,
+    assume_default_region: bool = True,
 ) -> Plan:
-    """The plan's changes, each located in a region (`region_hooks`: the cost models' type-specific rules)."""
+    """The plan's changes, each located in a region (`region_hooks`: the cost models' type-specific rules;
+    `assume_default_region`: a change whose plan names no region gets its provider's default one)."""
     warnings: list[str] = []
     version = str(document.get("format_version", ""))
     if version and version not in KNOWN_FORMAT_VERSIONS:
@@ -41,7 +43,7 @@ def read_plan(
         )
     configuration = document.get("configuration") or {}
     variables = document.get("variables") or {}
-    resolver = RegionResolver(configuration, variables, default_region, region_hooks)
+    resolver = RegionResolver(configuration, variables, default_region, region_hooks, assume_default_region)
     if "resource_changes" in document or "planned_values" in document:
         raw_changes = document.get("resource_changes") or []
         is_state = False

@@ -223,7 +223,12 @@ def test_one_nat_per_az_outside_production():
 
 
 def test_oversized_node_pool_without_a_price_says_so():
-    pool = {"node_count": 5, "node_config": [{"machine_type": "e2-standard-4"}], "labels": {"env": "dev"}}
+    pool = {
+        "node_count": 5,
+        "node_config": [{"machine_type": "e2-standard-4"}],
+        "labels": {"env": "dev"},
+        "location": "nowhere-east1",  # a region no catalog prices (with none, us-central1 is assumed)
+    }
     finding = only(run({"kind": "oversized_node_pool"}, change("google_container_node_pool", pool)))
     assert finding.monthly_saving is None
     assert finding.message.startswith("node_count = 5 in dev; 2 nodes: no price for the alternative (")
@@ -231,7 +236,11 @@ def test_oversized_node_pool_without_a_price_says_so():
 
 def test_pd_ssd_without_a_price_says_so():
     finding = only(
-        run({"kind": "pd_ssd_to_balanced"}, change("google_compute_disk", {"type": "pd-ssd", "size": 100}))
+        run(
+            {"kind": "pd_ssd_to_balanced"},
+            # a region no catalog prices (with none, us-central1 is assumed)
+            change("google_compute_disk", {"type": "pd-ssd", "size": 100, "zone": "nowhere-east1-a"}),
+        )
     )
     assert finding.monthly_saving is None
     assert finding.message.startswith("pd-ssd disk; pd-balanced: no price for the alternative (")

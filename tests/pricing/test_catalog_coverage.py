@@ -140,6 +140,16 @@ ALLOWED_GAPS = {
         for (service, family), regions in NOT_VERIFIED.items()
         for region in regions
     ),
+    # GCP prices the Cyclenerd table holds and the generated catalog will add (fixtures/plans/gcp-configs):
+    # spot rates, accelerator-optimized machine types priced whole, the in-use rate of a static address.
+    *(("Compute Engine", "Compute", region, "Preemptible") for region in REGIONS["google"]),
+    *(("Compute Engine", "Compute Instance", region, "*") for region in REGIONS["google"]),
+    *(
+        ("Networking", "Network", region, "External IP Charge on a Standard VM")
+        for region in REGIONS["google"]
+    ),
+    # Image storage: no pinned table has it.
+    *(("Compute Engine", "Storage", region, "Storage Image") for region in REGIONS["google"]),
     # t3a, Graviton and 7th-generation Intel instances outside the US regions.
     *(
         ("AmazonEC2", "Compute Instance", region, family + ".")

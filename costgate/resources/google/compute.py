@@ -14,7 +14,13 @@ from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
 from costgate.resources.base import CostModel, Side, not_priced, number
-from costgate.resources.google.disks import DEFAULT_BOOT_DISK_GB, disk_components, local_ssd_components
+from costgate.resources.google.disks import (
+    DEFAULT,
+    DEFAULT_BOOT_DISK_GB,
+    disk_components,
+    image_size,
+    local_ssd_components,
+)
 from costgate.resources.google.machines import gpu_components, machine_components
 
 
@@ -30,17 +36,32 @@ def google_compute_instance(side: Side) -> list[CostComponent]:
     preemptible = is_preemptible(side.block("scheduling"))
     components = machine_components(side, side.get("machine_type"), preemptible=preemptible)
     if not side.referenced("boot_disk.0.source", "google_compute_disk"):
-        params = "boot_disk.0.initialize_params.0."
+        size, note = boot_disk_size(
+            side, "boot_disk.0.initialize_params.0.size", "boot_disk.0.initialize_params.0.image"
+        )
         components += disk_components(
             side,
-            side.setting(params + "type", "pd-standard"),
-            number(side.setting(params + "size", DEFAULT_BOOT_DISK_GB), DEFAULT_BOOT_DISK_GB),
+            side.setting("boot_disk.0.initialize_params.0.type", "pd-standard"),
+            size,
             label="Boot disk",
+            note=note,
         )
     scratch = side.get("scratch_disk")
     components += local_ssd_components(side, len(scratch) if isinstance(scratch, list) else 0)
     components += gpu_components(side, side.get("guest_accelerator"), preemptible=preemptible)
     return components
+
+
+def boot_disk_size(side: Side, size_path: str, image_path: str) -> tuple[Any, str]:
+    """(GB, name note) of a boot disk: its size; else its image's when the plan holds the image;
+    else 10 GB, the size of the public Linux images a boot disk inherits by default ("(default)")."""
+    size = side.setting(size_path, None)
+    if size is not None:
+        return number(size), ""
+    from_image = image_size(side, image_path)
+    if from_image is not None:
+        return from_image, " (size of its image)"
+    return Decimal(DEFAULT_BOOT_DISK_GB), DEFAULT
 
 
 def template_components(template: Side, per: Capacity | None = None) -> list[CostComponent]:
@@ -56,11 +77,17 @@ def template_components(template: Side, per: Capacity | None = None) -> list[Cos
             scratch += 1
             continue
         label = "Boot disk" if disk.get("boot") or index == 0 else f"Disk {index}"
-        size = number(disk.get("disk_size_gb"), DEFAULT_BOOT_DISK_GB if label == "Boot disk" else None)
+        note = ""
+        size = number(disk.get("disk_size_gb"))
+        if size is None:
+            size = image_size(template, f"disk.{index}.source_image")
+            note = " (size of its image)" if size is not None else ""
+        if size is None and label == "Boot disk":
+            size, note = Decimal(DEFAULT_BOOT_DISK_GB), DEFAULT
         if size is None:
             size = Unknown("disk_size_gb", "the disk size comes from its image, known only after apply")
         components += disk_components(
-            template, disk.get("disk_type") or "pd-standard", size, label=label, per=per
+            template, disk.get("disk_type") or "pd-standard", size, label=label, per=per, note=note
         )
     components += local_ssd_components(template, scratch, per=per)
     components += gpu_components(
@@ -125,17 +152,17 @@ GOOGLE_COMPUTE_INSTANCE = CostModel(
         "google_compute_instance_iam_binding",
         "google_compute_instance_iam_member",
     ),
-    follows=("google_compute_disk",),
+    follows=("google_compute_disk", "google_compute_image"),
 )
 GOOGLE_COMPUTE_INSTANCE_GROUP_MANAGER = CostModel(
     "google_compute_instance_group_manager",
     google_compute_instance_group_manager,
     free_sub_types=("google_compute_instance_template", "google_compute_autoscaler"),
-    follows=("google_compute_instance_template", "google_compute_autoscaler"),
+    follows=("google_compute_instance_template", "google_compute_autoscaler", "google_compute_image"),
 )
 GOOGLE_COMPUTE_REGION_INSTANCE_GROUP_MANAGER = CostModel(
     "google_compute_region_instance_group_manager",
     google_compute_region_instance_group_manager,
     free_sub_types=("google_compute_region_instance_template", "google_compute_region_autoscaler"),
-    follows=("google_compute_instance_template", "google_compute_region_autoscaler"),
+    follows=("google_compute_instance_template", "google_compute_region_autoscaler", "google_compute_image"),
 )

@@ -10,8 +10,19 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
-from costgate.resources.base import CostModel, Side, UsageKey, gcp_query, monthly, not_priced, number, usage
+from costgate.resources.base import (
+    CostModel,
+    Side,
+    UsageKey,
+    gcp_query,
+    monthly,
+    not_priced,
+    number,
+    shown,
+    usage,
+)
 from costgate.resources.google.machines import SERVICE
+from costgate.resources.google.references import counterpart
 
 SNAPSHOT_STORAGE_GB = UsageKey("storage_gb", "GB", "Snapshot storage per month")
 IMAGE_STORAGE_GB = UsageKey("storage_gb", "GB", "Image storage per month, when disk_size_gb is not set")
@@ -26,6 +37,11 @@ DISK_TYPES = {
 }
 LOCAL_SSD_GB = 375  # each scratch disk is a 375 GB local SSD partition
 DEFAULT_BOOT_DISK_GB = 10
+# A blank disk (no image or snapshot, no size) gets the API's default size: 500 GB for pd-standard,
+# 100 GB for the SSD-backed types (cloud.google.com/compute/docs/reference/rest/v1/disks, sizeGb;
+# Infracost's compute_disk.go uses the same). Other types require a size.
+BLANK_DISK_DEFAULT_GB = {"pd-standard": 500, "pd-balanced": 100, "pd-ssd": 100}
+DEFAULT = " (default)"  # appended to a component whose quantity is the provider's documented default
 
 
 def disk_components(
@@ -37,14 +53,16 @@ def disk_components(
     regional: bool = False,
     iops: Any = None,
     per: Capacity | None = None,
+    note: str = "",
 ) -> list[CostComponent]:
+    """A disk's storage (and pd-extreme's IOPS); `note` follows the name (" (default)" for a default size)."""
     if isinstance(disk_type, Unknown):
         return [monthly(f"{label} (disk type unknown)", "GB-months", disk_type, disk_type, per=per)]
     disk_type = str(disk_type or "pd-standard").rsplit("/", 1)[-1]
     if disk_type not in DISK_TYPES:
         return [not_priced(f"{label} ({disk_type})", "GB-months", f"unknown disk type {disk_type!r}")]
     display, zonal_sku, regional_sku = DISK_TYPES[disk_type]
-    name = f"{label} ({'regional ' if regional else ''}{display}, {disk_type})"
+    name = f"{label} ({'regional ' if regional else ''}{display}, {disk_type}){note}"
     if regional and not regional_sku:
         return [not_priced(name, "GB-months", f"{disk_type} has no regional variant")]
     components = [
@@ -85,29 +103,54 @@ def local_ssd_components(side: Side, count: int, *, per: Capacity | None = None)
     ]
 
 
-def _size(side: Side) -> Any:
+def image_size(side: Side, attribute: str) -> Any:
+    """The disk_size_gb of the google_compute_image that `attribute` refers to, when the plan holds it.
+
+    None when the attribute names no image of this plan (a public image such as debian-12).
+    """
+    image = counterpart(side, side.referenced(attribute, "google_compute_image"))
+    return None if image is None else number(image.get("disk_size_gb"))
+
+
+def disk_size(side: Side, disk_type: Any) -> tuple[Any, str]:
+    """(size in GB, name note) of a google_compute_disk or google_compute_region_disk.
+
+    The configured size; else the size of its image when the plan holds the image; else, for a
+    blank disk, the API's default size ("(default)"); a disk from an image or snapshot the plan
+    does not hold has the size of that source, known only after apply.
+    """
     size = side.get("size")
-    if size is None:
-        return Unknown(
-            "size", "the disk size comes from its image, snapshot or the API default, known only after apply"
-        )
-    return number(size)
+    if size is not None and not isinstance(size, Unknown):
+        return number(size), ""
+    if isinstance(size, Unknown) and side.configured("size"):
+        return size, ""
+    if side.get("image") is not None:
+        from_image = image_size(side, "image")
+        if from_image is not None:
+            return from_image, " (size of its image)"
+        return Unknown("size", "the disk has the size of its image, known only after apply"), ""
+    if side.get("snapshot") is not None:
+        return Unknown("size", "the disk has the size of its snapshot, known only after apply"), ""
+    default = BLANK_DISK_DEFAULT_GB.get(str(disk_type).rsplit("/", 1)[-1])
+    if default is None:
+        return Unknown("size", f"{shown(disk_type)} disks have no default size"), ""
+    return Decimal(default), DEFAULT
+
+
+def _disk(side: Side, *, regional: bool) -> list[CostComponent]:
+    disk_type = side.setting("type", "pd-standard")
+    size, note = disk_size(side, disk_type)
+    return disk_components(
+        side, disk_type, size, regional=regional, iops=number(side.get("provisioned_iops")), note=note
+    )
 
 
 def google_compute_disk(side: Side) -> list[CostComponent]:
-    return disk_components(
-        side, side.setting("type", "pd-standard"), _size(side), iops=number(side.get("provisioned_iops"))
-    )
+    return _disk(side, regional=False)
 
 
 def google_compute_region_disk(side: Side) -> list[CostComponent]:
-    return disk_components(
-        side,
-        side.setting("type", "pd-standard"),
-        _size(side),
-        regional=True,
-        iops=number(side.get("provisioned_iops")),
-    )
+    return _disk(side, regional=True)
 
 
 def google_compute_snapshot(side: Side) -> list[CostComponent]:
@@ -137,8 +180,11 @@ GOOGLE_COMPUTE_DISK = CostModel(
     "google_compute_disk",
     google_compute_disk,
     free_sub_types=("google_compute_disk_resource_policy_attachment",),
+    follows=("google_compute_image",),
 )
-GOOGLE_COMPUTE_REGION_DISK = CostModel("google_compute_region_disk", google_compute_region_disk)
+GOOGLE_COMPUTE_REGION_DISK = CostModel(
+    "google_compute_region_disk", google_compute_region_disk, follows=("google_compute_image",)
+)
 GOOGLE_COMPUTE_SNAPSHOT = CostModel(
     "google_compute_snapshot", google_compute_snapshot, usage_keys=(SNAPSHOT_STORAGE_GB,)
 )

@@ -9,16 +9,19 @@ account is not applied). Nodes are Compute Engine VMs: a node pool runs
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
 from costgate.resources.base import CostModel, Side, gcp_query, hourly, number
-from costgate.resources.google.disks import disk_components, local_ssd_components
+from costgate.resources.google.disks import DEFAULT, disk_components, local_ssd_components
 from costgate.resources.google.machines import gpu_components, machine_components
+from costgate.resources.google.references import counterpart
 
 SERVICE = "Kubernetes Engine"
 _ZONE = re.compile(r"^[a-z]+-[a-z]+\d+-[a-z]$")
+_POOL_NAME = re.compile(r"^[a-z](?:[-a-z0-9]{0,38}[a-z0-9])?$")  # GKE's rule for node pool names
 REGIONAL_ZONES = 3  # a regional cluster without node_locations runs nodes in three zones of its region
 DEFAULT_MACHINE_TYPE = "e2-medium"
 DEFAULT_NODE_DISK_GB = 100
@@ -38,29 +41,32 @@ def _zones(location: Any, node_locations: Any) -> int | Unknown:
     return 1 if zonal else REGIONAL_ZONES
 
 
-def node_components(side: Side, per: Capacity) -> list[CostComponent]:
-    """One node of the pool described by the side's node_config block.
+def node_components(
+    side: Side, per: Capacity | None, pool: str = "", label: str = "Node"
+) -> list[CostComponent]:
+    """One node of the pool described by the node_config block under `pool` ("node_pool.0." for an
+    inline pool of a cluster, "" for a node pool resource or the default pool).
 
     Read through Side.setting, so a machine type or disk the provider computes gives GKE's
     default, while one configured but known only after apply stays unknown (never a wrong default).
     """
-    config = side.block("node_config") or {}
+    config = side.block(f"{pool}node_config") or {}
     preemptible = config.get("preemptible") is True or config.get("spot") is True
     components = machine_components(
         side,
-        side.setting("node_config.0.machine_type", DEFAULT_MACHINE_TYPE),
+        side.setting(f"{pool}node_config.0.machine_type", DEFAULT_MACHINE_TYPE),
         preemptible=preemptible,
-        label="Node usage",
+        label=f"{label} usage",
         per=per,
     )
+    disk_size = side.setting(f"{pool}node_config.0.disk_size_gb", None)
     components += disk_components(
         side,
-        side.setting("node_config.0.disk_type", "pd-standard"),
-        number(
-            side.setting("node_config.0.disk_size_gb", DEFAULT_NODE_DISK_GB), Decimal(DEFAULT_NODE_DISK_GB)
-        ),
-        label="Node boot disk",
+        side.setting(f"{pool}node_config.0.disk_type", "pd-standard"),
+        Decimal(DEFAULT_NODE_DISK_GB) if disk_size is None else number(disk_size),
+        label=f"{label} boot disk",
         per=per,
+        note=DEFAULT if disk_size is None else "",
     )
     components += local_ssd_components(side, int(config.get("local_ssd_count") or 0), per=per)
     components += gpu_components(side, config.get("guest_accelerator"), preemptible=preemptible, per=per)
@@ -84,9 +90,18 @@ def google_container_cluster(side: Side) -> list[CostComponent]:
     ]
     if autopilot:
         return components  # Autopilot bills pod resource requests, which depend on the workloads
+    cluster_zones = side.setting("node_locations", None)
+    pools = side.get("node_pool")
+    if isinstance(pools, list) and pools:
+        # Inline node_pool blocks replace the default pool (initial_node_count is then not used).
+        for index, pool in enumerate(pools):
+            if isinstance(pool, dict):
+                components += _inline_pool(side, index, pool, location, cluster_zones)
+        return components
     if side.get("remove_default_node_pool") is True:
         return components
-    zones = _zones(location, side.setting("node_locations", None))
+    zones = _zones(location, cluster_zones)
+    # initial_node_count is per zone: a regional cluster runs it in each of its three zones.
     nodes = number(side.setting("initial_node_count", 1), Decimal(1))
     if isinstance(zones, Unknown) or isinstance(nodes, Unknown):
         missing = zones if isinstance(zones, Unknown) else nodes
@@ -95,9 +110,60 @@ def google_container_cluster(side: Side) -> list[CostComponent]:
     return components + node_components(side, Capacity("nodes", count, count, count))
 
 
+def _inline_pool(
+    side: Side, index: int, pool: dict[str, Any], location: Any, cluster_zones: Any
+) -> list[CostComponent]:
+    """One node_pool block of a cluster: node_count (else initial_node_count, else the autoscaling
+    minimum) nodes in each zone of the pool's node_locations, else the cluster's.
+
+    A resource's estimate has one capacity range, and a cluster may have several pools, so each
+    pool's components carry its node count in their quantity and name instead.
+    """
+    prefix = f"node_pool.{index}."
+    # The name goes into component names: only a name GKE accepts, else the pool's position.
+    given = pool.get("name")
+    name = given if isinstance(given, str) and _POOL_NAME.match(given) else str(index)
+    pool_zones = side.setting(prefix + "node_locations", None)
+    zones = _zones(location, pool_zones if pool_zones else cluster_zones)
+    if isinstance(zones, Unknown):
+        return [hourly(f"Node pool {name}: node usage", zones)]  # type: ignore[arg-type]
+    size = _pool_size(side, prefix, zones)
+    if isinstance(size, Unknown):
+        return [hourly(f"Node pool {name}: node usage", size)]  # type: ignore[arg-type]
+    nodes = size.current
+    label = f"Node pool {name} ({nodes} node{'s' if nodes != 1 else ''}): node"
+    return [
+        replace(component, monthly_quantity=component.monthly_quantity * nodes)
+        if isinstance(component.monthly_quantity, Decimal)
+        else component
+        for component in node_components(side, None, pool=prefix, label=label)
+    ]
+
+
+def _pool_size(side: Side, prefix: str, zones: int) -> Capacity | Unknown:
+    autoscaling = side.block(prefix + "autoscaling")
+    node_count = number(side.get(prefix + "node_count"))
+    if node_count is None or isinstance(node_count, Unknown):
+        node_count = number(side.get(prefix + "initial_node_count"), node_count)
+    if autoscaling:
+        total = autoscaling.get("total_min_node_count") is not None or (
+            autoscaling.get("total_max_node_count") is not None
+        )
+        scale = 1 if total else zones
+        minimum = int(autoscaling.get("total_min_node_count" if total else "min_node_count") or 0) * scale
+        maximum = int(autoscaling.get("total_max_node_count" if total else "max_node_count") or 0) * scale
+        maximum = max(maximum, minimum)
+        current = int(node_count) * zones if isinstance(node_count, Decimal) else minimum
+        current = max(minimum, min(current, maximum))
+        return Capacity("nodes", current, minimum, maximum)
+    if isinstance(node_count, Decimal):
+        count = int(node_count) * zones
+        return Capacity("nodes", count, count, count)
+    return node_count if isinstance(node_count, Unknown) else Unknown("node_count", "node_count is not set")
+
+
 def google_container_node_pool(side: Side) -> list[CostComponent]:
-    clusters = side.referenced("cluster", "google_container_cluster")
-    cluster = clusters[0] if clusters else None
+    cluster = counterpart(side, side.referenced("cluster", "google_container_cluster"))
     location = side.setting("location", None)  # computed from the cluster when not configured
     if location is None and cluster is not None:
         location = cluster.get("location")

@@ -62,6 +62,15 @@ CUSTOM = {
 # Shared-core types with one SKU for the whole machine (30 % sustained use, as N1).
 SHARED_CORE = {"f1-micro": "Micro Instance with burstable CPU", "g1-small": "Small Instance with 1 VCPU"}
 
+# Accelerator-optimized families: each machine type includes its GPUs (a2-highgpu-1g has one A100)
+# and is priced whole, as Infracost's synthetic per-machine-type products are: product family
+# "Compute Instance", description the machine type, usageType OnDemand or Preemptible (spot).
+# No sustained-use discount applies to them (cloud.google.com/compute/docs/sustained-use-discounts).
+WHOLE_MACHINE_FAMILY = "Compute Instance"
+_WHOLE_MACHINE = re.compile(
+    r"^(?:a2-(?:highgpu|megagpu|ultragpu)-\d+g|a3-(?:highgpu|megagpu)-\d+g|g2-standard-\d+)$"
+)
+
 
 def _shapes() -> dict[str, tuple[Decimal, Decimal]]:
     """Predefined machine type -> (vCPUs, GiB), from cloud.google.com/compute/docs/machine-resource."""
@@ -159,6 +168,10 @@ def machine_components(
 
     if machine_type in SHARED_CORE:
         return [hourly(name, sku(SHARED_CORE[machine_type]), per=per, **discount(30))]
+    if _WHOLE_MACHINE.match(machine_type):
+        return [
+            hourly(name, gcp_query(side, SERVICE, WHOLE_MACHINE_FAMILY, machine_type, usage_type), per=per)
+        ]
     custom = _CUSTOM.match(machine_type)
     if custom:
         family = custom.group(1) or "n1"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent
-from costgate.resources.base import CostModel, Side, UsageKey, gcp_query, hourly, usage
+from costgate.resources.base import CostModel, Side, UsageKey, gcp_query, hourly, not_priced, usage
 
 ASSIGNED_VMS = UsageKey("assigned_vms", "VMs", "VMs using the NAT gateway (billed up to 32)")
 MONTHLY_DATA_PROCESSED_GB = UsageKey(
@@ -20,14 +20,44 @@ MONTHLY_DATA_PROCESSED_GB = UsageKey(
 SERVICE = "Networking"
 
 
+# Where a plan uses a reserved address: (resource type, attribute that names it).
+ADDRESS_USERS_ON_VMS = (
+    ("google_compute_instance", "network_interface.access_config.nat_ip"),
+    ("google_compute_instance_template", "network_interface.access_config.nat_ip"),
+)
+ADDRESS_USERS_OTHER = (
+    ("google_compute_forwarding_rule", "ip_address"),
+    ("google_compute_global_forwarding_rule", "ip_address"),
+    ("google_compute_router_nat", "nat_ips"),
+)
+
+
 def _address(side: Side) -> list[CostComponent]:
+    """A reserved external address: the in-use rate when a VM of this plan uses it, the unused rate
+    when nothing in the plan refers to it (cloud.google.com/vpc/network-pricing#ipaddress).
+
+    An address that a forwarding rule or Cloud NAT uses is not priced: the rate for those uses
+    is not in the pinned tables.
+    """
     if str(side.get("address_type") or "EXTERNAL").upper() == "INTERNAL":
         return []  # internal addresses are free
-    # A reserved address is billed per hour whether or not a VM uses it; whether it will be in use
-    # is not in the plan, so the reserved-but-unused rate is shown.
-    return [
-        hourly("IP address (static, unused rate)", gcp_query(side, SERVICE, "Network", "Static Ip Charge"))
-    ]
+    if any(side.referring(kind, attribute) for kind, attribute in ADDRESS_USERS_ON_VMS):
+        return [
+            hourly(
+                "IP address (static, in use by a VM)",
+                gcp_query(side, SERVICE, "Network", "External IP Charge on a Standard VM"),
+            )
+        ]
+    for kind, attribute in ADDRESS_USERS_OTHER:
+        if side.referring(kind, attribute):
+            return [
+                not_priced(
+                    f"IP address (static, in use by a {kind})",
+                    "hours",
+                    f"the rate of an address in use by a {kind} is not priced yet",
+                )
+            ]
+    return [hourly("IP address (static, unused)", gcp_query(side, SERVICE, "Network", "Static Ip Charge"))]
 
 
 def google_compute_address(side: Side) -> list[CostComponent]:
@@ -83,8 +113,11 @@ def google_compute_vpn_tunnel(side: Side) -> list[CostComponent]:
     return [hourly("VPN tunnel", gcp_query(side, SERVICE, "Network", "VPN Tunnel"))]
 
 
-GOOGLE_COMPUTE_ADDRESS = CostModel("google_compute_address", google_compute_address)
-GOOGLE_COMPUTE_GLOBAL_ADDRESS = CostModel("google_compute_global_address", google_compute_global_address)
+_ADDRESS_USERS = tuple(kind for kind, _ in ADDRESS_USERS_ON_VMS + ADDRESS_USERS_OTHER)
+GOOGLE_COMPUTE_ADDRESS = CostModel("google_compute_address", google_compute_address, follows=_ADDRESS_USERS)
+GOOGLE_COMPUTE_GLOBAL_ADDRESS = CostModel(
+    "google_compute_global_address", google_compute_global_address, follows=_ADDRESS_USERS
+)
 GOOGLE_COMPUTE_ROUTER_NAT = CostModel(
     "google_compute_router_nat",
     google_compute_router_nat,

@@ -62,6 +62,14 @@ LICENSED_EDITIONS = {"STANDARD": "Standard", "ENTERPRISE": "Enterprise", "WEB": 
 
 _CUSTOM = re.compile(r"^db-custom-(\d+)-(\d+)$")
 _LEGACY = re.compile(r"^db-n1-(standard|highmem)-(\d+)$")
+# The Enterprise edition's predefined shapes, as the console and the pricing calculator name them
+# ("Lightweight", "Standard", "High memory"): billed as their vCPUs and memory, like custom tiers.
+# db-standard-N: N vCPUs with 3.75 GB each; db-highmem-N: 6.5 GB each; db-lightweight-N: N vCPUs
+# sharing 3.75 GB (db-lightweight-2 is db-custom-2-3840). (cloud.google.com/sql/pricing,
+# cloud.google.com/sql/docs/mysql/instance-settings)
+_PREDEFINED = re.compile(r"^db-(standard|highmem)-(\d+)$")
+_LIGHTWEIGHT = re.compile(r"^db-lightweight-(1|2|4)$")
+LIGHTWEIGHT_MEMORY_GB = Decimal("3.75")
 # Enterprise Plus performance-optimized tiers: N vCPUs with 8 GB each (db-perf-optimized-N-8 = 8 vCPU, 64 GB).
 _PERF_OPTIMIZED = re.compile(r"^db-perf-optimized-N-(\d+)$")
 PERF_OPTIMIZED_MEMORY_PER_VCPU = Decimal(8)
@@ -72,10 +80,13 @@ def machine(tier: str) -> tuple[Decimal, Decimal] | None:
     custom = _CUSTOM.match(tier)
     if custom:
         return Decimal(custom.group(1)), Decimal(custom.group(2)) / 1024
-    legacy = _LEGACY.match(tier)
+    legacy = _LEGACY.match(tier) or _PREDEFINED.match(tier)
     if legacy:
         vcpus = Decimal(legacy.group(2))
         return vcpus, vcpus * LEGACY_MEMORY_PER_VCPU[legacy.group(1)]
+    lightweight = _LIGHTWEIGHT.match(tier)
+    if lightweight:
+        return Decimal(lightweight.group(1)), LIGHTWEIGHT_MEMORY_GB
     perf = _PERF_OPTIMIZED.match(tier)
     if perf:
         return Decimal(perf.group(1)), Decimal(perf.group(1)) * PERF_OPTIMIZED_MEMORY_PER_VCPU
@@ -186,11 +197,15 @@ def storage_component(side: Side, location: Any, prefix: str, label: str) -> Cos
             f"Storage ({disk_type})", "GB-months", f"Cloud SQL disk type {disk_type!r} is not priced yet"
         )
     sku, kind = DISKS[disk_type] if isinstance(disk_type, str) else (disk_type, "unknown type")
-    size = number(side.setting("settings.0.disk_size", DEFAULT_DISK_GB), DEFAULT_DISK_GB)
+    configured_size = side.setting("settings.0.disk_size", None)
+    size = (
+        number(configured_size, DEFAULT_DISK_GB) if configured_size is not None else Decimal(DEFAULT_DISK_GB)
+    )
     query = gcp_query(side, SERVICE, FAMILY, sku if isinstance(sku, Unknown) else prefix + sku)
     if isinstance(location, Unknown):
         query = location
-    return monthly(f"Storage ({kind}, {label})", "GB-months", size, query)
+    note = " (default)" if configured_size is None else ""  # 10 GB when the plan sets no size
+    return monthly(f"Storage ({kind}, {label}){note}", "GB-months", size, query)
 
 
 GOOGLE_SQL_DATABASE_INSTANCE = CostModel(

@@ -34,7 +34,7 @@ def test_n2_standard_8_with_20_percent_sustained_use_and_default_boot_disk():
     # boot disk: default 10 GB pd-standard x $0.04 = $0.40
     assert cents(costs["Instance usage (on-demand, n2-standard-8): vCPUs"]) == Decimal("147.69")
     assert cents(costs["Instance usage (on-demand, n2-standard-8): memory"]) == Decimal("79.18")
-    assert costs["Boot disk (standard, pd-standard)"] == Decimal("0.40")
+    assert costs["Boot disk (standard, pd-standard) (default)"] == Decimal("0.40")
     assert cents(vm.monthly_after) == Decimal("227.27")
     cpu = vm.components[0]
     assert cpu.discount_percent == Decimal(20) and "sustained use" in cpu.discount_reason
@@ -175,7 +175,9 @@ def test_pd_extreme_and_hyperdisk_and_unknown_sizes():
     from_image = price_one(
         "google_compute_disk", {"type": "pd-ssd", "image": "debian-12"}, region="us-central1"
     )
-    assert "image, snapshot" in from_image.components[0].not_priced_reason
+    assert from_image.components[0].not_priced_reason == (
+        "the disk has the size of its image, known only after apply (size)"
+    )
 
 
 def test_snapshot_and_image_storage():

@@ -44,7 +44,7 @@ def test_redis_capacity_bands():
 
 
 def test_redis_bands_and_regions_without_catalog_prices_are_not_priced():
-    large = redis("STANDARD_HA", 50)
+    large = redis("STANDARD_HA", 50, region="europe-west1")
     assert large.components[0].name == "Redis capacity (standard, M4)"
     assert "no price in the embedded catalog" in large.components[0].not_priced_reason
     assert redis("BASIC", 1, region="europe-west1").status == "not_priced"

@@ -19,7 +19,7 @@ def test_custom_tier_zonal_default_disk():
     assert component_costs(instance) == {
         "vCPUs (zonal, db-custom-2-7680)": Decimal("60.2980"),
         "Memory (zonal, db-custom-2-7680)": Decimal("38.32500"),
-        "Storage (SSD, zonal)": Decimal("1.70"),
+        "Storage (SSD, zonal) (default)": Decimal("1.70"),
         "Backups": None,
     }
     assert cents(instance.monthly_after) == Decimal("100.32")
