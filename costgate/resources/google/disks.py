@@ -22,7 +22,6 @@ from costgate.resources.base import (
     usage,
 )
 from costgate.resources.google.machines import SERVICE
-from costgate.resources.google.references import counterpart
 
 SNAPSHOT_STORAGE_GB = UsageKey("storage_gb", "GB", "Snapshot storage per month")
 IMAGE_STORAGE_GB = UsageKey("storage_gb", "GB", "Image storage per month, when disk_size_gb is not set")
@@ -108,7 +107,7 @@ def image_size(side: Side, attribute: str) -> Any:
 
     None when the attribute names no image of this plan (a public image such as debian-12).
     """
-    image = counterpart(side, side.referenced(attribute, "google_compute_image"))
+    image = next(iter(side.referenced(attribute, "google_compute_image")), None)
     return None if image is None else number(image.get("disk_size_gb"))
 
 

@@ -17,7 +17,6 @@ from costgate.model import Capacity, CostComponent, Unknown
 from costgate.resources.base import CostModel, Side, gcp_query, hourly, number
 from costgate.resources.google.disks import DEFAULT, disk_components, local_ssd_components
 from costgate.resources.google.machines import gpu_components, machine_components
-from costgate.resources.google.references import counterpart
 
 SERVICE = "Kubernetes Engine"
 _ZONE = re.compile(r"^[a-z]+-[a-z]+\d+-[a-z]$")
@@ -163,7 +162,8 @@ def _pool_size(side: Side, prefix: str, zones: int) -> Capacity | Unknown:
 
 
 def google_container_node_pool(side: Side) -> list[CostComponent]:
-    cluster = counterpart(side, side.referenced("cluster", "google_container_cluster"))
+    # With `[count.index]` the reference reaches the cluster with this pool's own index (PlanContext).
+    cluster = next(iter(side.referenced("cluster", "google_container_cluster")), None)
     location = side.setting("location", None)  # computed from the cluster when not configured
     if location is None and cluster is not None:
         location = cluster.get("location")

@@ -303,7 +303,8 @@ def test_a_known_size_wins_over_the_image():
 
 
 def test_count_index_references_reach_the_instance_with_the_same_index():
-    # cluster = google_container_cluster.main[count.index].id: the configuration records no index
+    # cluster = google_container_cluster.main[count.index].id: the configuration records the reference
+    # without its index, and `count.index` beside it (as terraform writes it)
     clusters = [
         change(
             "google_container_cluster",
@@ -323,7 +324,9 @@ def test_count_index_references_reach_the_instance_with_the_same_index():
         )
         for i in range(2)
     ]
-    reference = {"references": ["google_container_cluster.main.id", "google_container_cluster.main"]}
+    reference = {
+        "references": ["google_container_cluster.main.id", "google_container_cluster.main", "count.index"]
+    }
     document = plan_document(
         *clusters,
         *pools,
