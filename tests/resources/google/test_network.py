@@ -40,4 +40,6 @@ def test_forwarding_rules_and_vpn_tunnel():
         "google_compute_vpn_tunnel", {"region": "us-central1"}, region="us-central1"
     ).monthly_after == Decimal("36.50")
     # outside the US too, from the Cyclenerd table: 730 h x $0.075 = $54.75 in southamerica-east1
-    assert price_one("google_compute_vpn_tunnel", {}, region="southamerica-east1").monthly_after == Decimal("54.750")
+    assert price_one("google_compute_vpn_tunnel", {}, region="southamerica-east1").monthly_after == Decimal(
+        "54.750"
+    )
