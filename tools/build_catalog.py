@@ -500,11 +500,13 @@ def cyclenerd(sources: Path, skipped: list[str]) -> Iterator[Candidate]:
     document = read_cyclenerd((sources / CYCLENERD.file).read_text(encoding="utf-8"))
     compute = document["compute"]
     yield from _machine_rates(compute["instance"], skipped)
-    core = gcp_group(GCE, "Compute", "h")
-    for machine_type, description in sorted(SHARED_CORE.items()):
-        for region, cost in sorted(compute["instance"][machine_type]["cost"].items()):
-            if "hour" in cost:
-                yield Candidate("google", core, description, region, Decimal(cost["hour"]), CYCLENERD)
+    for field, (usage_type, prefix_text) in sorted(MARKETS.items()):
+        core = group(GCE, "Compute", "h", "description", usageType=usage_type)
+        for machine_type, description in sorted(SHARED_CORE.items()):
+            for region, cost in sorted(compute["instance"][machine_type]["cost"].items()):
+                if field in cost:
+                    price = Decimal(cost[field])
+                    yield Candidate("google", core, prefix_text + description, region, price, CYCLENERD)
     disks = gcp_group(GCE, "Storage", "GiBy.mo")
     for name, description in sorted(DISKS.items()):
         for region, cost in sorted(compute["storage"][name]["cost"].items()):
@@ -529,35 +531,42 @@ def cyclenerd(sources: Path, skipped: list[str]) -> Iterator[Candidate]:
                 )
 
 
+# Cyclenerd price field -> (Cloud Billing usageType, the SKU description's prefix).
+MARKETS = {"hour": ("OnDemand", ""), "hour_spot": ("Preemptible", "Spot Preemptible ")}
+
+
 def _machine_rates(instances: dict[str, Any], skipped: list[str]) -> Iterator[Candidate]:
-    """Per-vCPU and per-GiB rates of each family, solved from two machine types of different shape.
+    """Per-vCPU and per-GiB rates of each family, on demand and spot, solved from two machine types
+    of different shape.
 
     Every other predefined type of the family in the region must then come out at exactly its
     listed price, else the family's rates are not written for that region.
     """
-    core, ram = gcp_group(GCE, "Compute", "h"), gcp_group(GCE, "Compute", "GiBy.h")
-    for prefix, family in sorted(FAMILIES.items()):
-        shapes = {
-            name: (Decimal(item["cpu"]), Decimal(item["ram"]))
-            for name, item in instances.items()
-            if (match := _PREDEFINED.match(name)) and match.group(1) == prefix and name in MACHINE_TYPES
-        }
-        regions = sorted({region for name in shapes for region in instances[name]["cost"]})
-        for region in regions:
-            listed = {
-                name: Decimal(instances[name]["cost"][region]["hour"])
-                for name in sorted(shapes)
-                if "hour" in instances[name]["cost"].get(region, {})
+    for field, (usage_type, prefix_text) in sorted(MARKETS.items()):
+        core = group(GCE, "Compute", "h", "description", usageType=usage_type)
+        ram = group(GCE, "Compute", "GiBy.h", "description", usageType=usage_type)
+        for prefix, family in sorted(FAMILIES.items()):
+            shapes = {
+                name: (Decimal(item["cpu"]), Decimal(item["ram"]))
+                for name, item in instances.items()
+                if (match := _PREDEFINED.match(name)) and match.group(1) == prefix and name in MACHINE_TYPES
             }
-            rates = _solve(shapes, listed)
-            if rates is None:
-                skipped.append(
-                    f"Compute Engine {prefix} in {region}: no two shapes give one core and RAM rate"
-                )
-                continue
-            note = "per-vCPU and per-GiB rates solved from its whole machine-type prices"
-            yield Candidate("google", core, family.core, region, rates[0], CYCLENERD, note)
-            yield Candidate("google", ram, family.ram, region, rates[1], CYCLENERD, note)
+            regions = sorted({region for name in shapes for region in instances[name]["cost"]})
+            for region in regions:
+                listed = {
+                    name: Decimal(instances[name]["cost"][region][field])
+                    for name in sorted(shapes)
+                    if field in instances[name]["cost"].get(region, {})
+                }
+                rates = _solve(shapes, listed)
+                if rates is None:
+                    skipped.append(
+                        f"Compute Engine {prefix} ({usage_type}) in {region}: no two shapes give one core and RAM rate"
+                    )
+                    continue
+                note = "per-vCPU and per-GiB rates solved from its whole machine-type prices"
+                yield Candidate("google", core, prefix_text + family.core, region, rates[0], CYCLENERD, note)
+                yield Candidate("google", ram, prefix_text + family.ram, region, rates[1], CYCLENERD, note)
 
 
 def _solve(

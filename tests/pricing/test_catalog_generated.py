@@ -158,6 +158,13 @@ def test_gcp_outside_the_us_from_cyclenerd_at_full_precision():
     hourly = sum(c.unit_price * c.monthly_quantity for c in small.components[:2]) / 730
     assert hourly == Decimal("0.018428865")
     assert small.components[0].price_source == CYCLENERD
+    spot = price_one(
+        "google_compute_instance",
+        {"machine_type": "e2-medium", "scheduling": [{"preemptible": True}]},
+        region="europe-west1",
+    )
+    # spot rates are solved from the table's spot prices: 1 x $0.01162 + 4 x $0.001558 = $0.017852 an hour
+    assert [c.unit_price for c in spot.components[:2]] == [Decimal("0.01162"), Decimal("0.001558")]
     n2 = price_one("google_compute_instance", {"machine_type": "n2-standard-2"}, region="europe-west2")
     # (2 x $0.04073 + 8 x $0.005458) x 730 = $91.34052, less 20 % sustained use = $73.072416; + 10 GB x $0.048
     assert n2.monthly_after == Decimal("73.5524160")
@@ -259,7 +266,7 @@ def test_the_newer_table_wins_and_every_override_is_reported():
     assert any(
         line.startswith("ElastiCache cache.r5.large Redis us-east-1: on-demand 0.09") for line in left_out
     )
-    assert any(line.startswith("Compute Engine c2 in europe-west1") for line in left_out)
+    assert any(line.startswith("Compute Engine c2 (OnDemand) in europe-west1") for line in left_out)
 
 
 @needs_sources
