@@ -80,7 +80,7 @@ def test_custom_and_extended_memory_and_f1_micro():
     assert cents(micro.monthly_after) == Decimal("4.28")
 
 
-def test_spot_instance_has_no_sustained_use_and_needs_live_prices():
+def test_spot_instance_has_no_sustained_use():
     vm = price_one(
         "google_compute_instance",
         {"machine_type": "n2-standard-2", "scheduling": [{"provisioning_model": "SPOT"}]},
@@ -88,7 +88,8 @@ def test_spot_instance_has_no_sustained_use_and_needs_live_prices():
     )
     cpu = vm.components[0]
     assert cpu.name == "Instance usage (preemptible, n2-standard-2): vCPUs"
-    assert cpu.monthly_cost is None and "Spot Preemptible N2 Instance Core" in cpu.not_priced_reason
+    # the Spot Preemptible N2 core rate solved from the Cyclenerd spot prices: 2 x 730 h x $0.01499 = $21.8854
+    assert (cpu.unit_price, cpu.monthly_cost) == (Decimal("0.01499"), Decimal("21.88540"))
     assert cpu.discount_percent == 0
 
 
