@@ -27,6 +27,11 @@ def test_info_lists_services_dates_regions_and_counts():
     summary = json.loads(run("pricing", "info", "--json"))
     ec2 = next(s for s in summary["services"] if s["service"] == "AmazonEC2")
     assert ec2["provider"] == "aws" and ec2["as_of"] and "eu-central-1" in ec2["regions"]
+    # the oldest and newest as-of dates bound the list of dates; each table is named once
+    assert (ec2["oldest_as_of"], ec2["newest_as_of"]) == (ec2["as_of"][0], ec2["as_of"][-1])
+    assert "embedded catalog (sc-data@ce414d8e)" in ec2["sources"] and len(set(ec2["sources"])) == len(
+        ec2["sources"]
+    )
     assert summary["prices"] == sum(s["prices"] for s in summary["services"]) > 0
     text = run("pricing", "info")
     assert "AmazonEC2" in text and f"{summary['prices']} prices in" in text

@@ -18,21 +18,23 @@ def pricing() -> None:
 @pricing.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def info(as_json: bool) -> None:
-    """The embedded catalog's as-of dates, regions and number of prices, per service."""
+    """Per provider and service: the regions covered, the number of prices, the oldest and newest as-of date."""
     from costgate.pricing.catalog import EmbeddedCatalog
 
     services = []
     for catalog in EmbeddedCatalog().files():
-        regions = sorted({region for by_region in catalog.index.values() for region in by_region})
-        count = sum(len(by_region) for by_region in catalog.index.values())
-        dates = sorted({entry[2] for by_region in catalog.index.values() for entry in by_region.values()})
+        entries = [entry for by_region in catalog.index.values() for entry in by_region.values()]
+        dates = sorted({entry[2] for entry in entries})
         services.append(
             {
                 "provider": catalog.provider,
                 "service": catalog.service,
                 "as_of": dates,
-                "regions": regions,
-                "prices": count,
+                "oldest_as_of": dates[0],
+                "newest_as_of": dates[-1],
+                "regions": sorted({region for by_region in catalog.index.values() for region in by_region}),
+                "prices": len(entries),
+                "sources": sorted({entry[3] for entry in entries}),
                 "files": list(catalog.parts),
             }
         )
@@ -40,9 +42,12 @@ def info(as_json: bool) -> None:
         click.echo(json.dumps({"services": services, "prices": sum(s["prices"] for s in services)}, indent=2))
         return
     for service in services:
+        dates = service["oldest_as_of"]
+        if service["newest_as_of"] != dates:
+            dates += f" to {service['newest_as_of']}"
         click.echo(
-            f"{service['provider']:<7} {service['service']:<30} {service['prices']:>5} prices  as of {', '.join(service['as_of'])}"
-            f"  regions: {', '.join(service['regions'])}"
+            f"{service['provider']:<7} {service['service']:<30} {service['prices']:>6} prices  as of {dates}"
+            f"  {len(service['regions'])} regions: {', '.join(service['regions'])}"
         )
     total = sum(s["prices"] for s in services)
     click.echo(f"{total} prices in {len(services)} services (embedded catalog; public on-demand list prices)")

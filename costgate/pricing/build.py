@@ -152,8 +152,10 @@ def rebuild(document: dict[str, Any], provider: str, source: PriceSource, as_of:
                     prices[value] = new_by_region
         if prices:
             groups.append({**group, "prices": prices})
+    # A rebuilt file no longer holds the generator's table prices: it keeps neither its label nor its mark.
+    kept = {name: value for name, value in document.items() if name not in ("label", "generator")}
     rebuilt = {
-        **document,
+        **kept,
         "source": f"{source.name} (costgate pricing build)",
         "as_of": as_of,
         "groups": groups,

@@ -39,7 +39,7 @@ CATALOG_SOURCE = "embedded catalog"
 
 IndexKey = tuple[str, tuple[tuple[str, str], ...]]
 Amount = str | tuple[tuple[str, str], ...]  # one unit price, or tiers of (from_quantity, unit_price)
-Entry = tuple[Amount, str, str]  # (amount, unit, as_of)
+Entry = tuple[Amount, str, str, str]  # (amount, unit, as_of, price source)
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,11 @@ class EmbeddedCatalog:
         by_region = catalog.index.get((query.product_family, query.attributes))
         if not by_region or query.region not in by_region:
             return None
-        amount, unit, as_of = by_region[query.region]
+        amount, unit, as_of, source = by_region[query.region]
         if isinstance(amount, tuple):
             tiers = tuple((Decimal(start), Decimal(price)) for start, price in amount)
-            return Price(tiers[0][1], unit, CATALOG_SOURCE, as_of, tiers=tiers)
-        return Price(Decimal(amount), unit, CATALOG_SOURCE, as_of)
+            return Price(tiers[0][1], unit, source, as_of, tiers=tiers)
+        return Price(Decimal(amount), unit, source, as_of)
 
     def files(self) -> Iterator[CatalogFile]:
         for provider_dir in sorted(self._root.iterdir(), key=lambda p: p.name):
@@ -109,7 +109,7 @@ class EmbeddedCatalog:
         for part in parts:
             try:
                 document = json.loads(part.read_text(encoding="utf-8"))
-                index_groups(document["groups"], document["as_of"], index)
+                index_groups(document["groups"], document["as_of"], index, price_source(document))
             except (OSError, ValueError, KeyError, TypeError) as error:
                 raise CostgateError(
                     f"the embedded price catalog file {provider}/{part.name} is damaged: {error}"
@@ -118,7 +118,19 @@ class EmbeddedCatalog:
         return CatalogFile(provider, service, min(dates), index, tuple(part.name for part in parts))
 
 
-def index_groups(groups: list[dict[str, Any]], as_of: str, index: dict[IndexKey, dict[str, Entry]]) -> None:
+def price_source(document: dict[str, Any]) -> str:
+    """What a part file's prices name as their source: `embedded catalog (<table>@<commit>)` for a
+    generated file (its `label`), plain `embedded catalog` for a hand-entered one."""
+    label = document.get("label")
+    return f"{CATALOG_SOURCE} ({label})" if label else CATALOG_SOURCE
+
+
+def index_groups(
+    groups: list[dict[str, Any]],
+    as_of: str,
+    index: dict[IndexKey, dict[str, Entry]],
+    source: str = CATALOG_SOURCE,
+) -> None:
     """Add a catalog file's groups to `index` (a later part may not silently change an earlier price)."""
     for group in groups:
         family, unit, fixed = group["product_family"], group["unit"], group.get("attributes", {})
@@ -140,7 +152,7 @@ def index_groups(groups: list[dict[str, Any]], as_of: str, index: dict[IndexKey,
                 previous = slot.get(region)
                 if previous is not None and (_numeric(previous[0]), previous[1]) != (_numeric(amount), unit):
                     raise ValueError(f"two prices for {family} {attributes} in {region}")
-                slot[region] = (amount, unit, as_of)
+                slot[region] = (amount, unit, as_of, source)
 
 
 def _numeric(amount: Amount) -> Decimal | tuple[tuple[Decimal, Decimal], ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from decimal import Decimal
 
 from costgate.model import FREE, NOT_PRICED, PRICED, USAGE_BASED, CheckResult, Estimate, PricedComponent
@@ -98,7 +99,14 @@ def render_table(estimate: Estimate) -> str:
         lines.extend(_clip(f"  {warning}", WIDTH) for warning in estimate.warnings)
     if estimate.price_sources:
         lines.append("")
-        lines.append("Prices: " + ", ".join(f"{name} ({as_of})" for name, as_of in estimate.price_sources))
+        # several tables' names do not fit one line: wrap between sources, never inside one
+        sources = ", ".join(
+            f"{name} ({as_of})".replace(" ", "\u00a0") for name, as_of in estimate.price_sources
+        )
+        wrapped = textwrap.wrap(
+            f"Prices: {sources}", WIDTH, subsequent_indent=" " * 8, break_long_words=False
+        )
+        lines.extend(line.replace("\u00a0", " ") for line in wrapped)
     return "\n".join(lines) + "\n"
 
 

@@ -89,17 +89,19 @@ def test_pricing_build_from_an_offer_file(costgate, workdir):
         costgate("pricing", "build", "--aws-offer", OFFER, "--as-of", "2026-12-01", "--out", "catalog"), 0
     )
     assert "4 prices written to catalog;" in run.stdout
-    rebuilt = json.loads((workdir / "catalog" / "aws" / "AmazonEC2.json").read_text())
-    assert rebuilt["as_of"] == "2026-12-01"
-    prices = {
-        (group["product_family"], name): by_region
-        for group in rebuilt["groups"]
-        for name, by_region in group["prices"].items()
-    }
+    # each rebuilt part keeps its file name: instances from the generated Karpenter part, EBS from a hand-entered one
+    parts = sorted((workdir / "catalog").rglob("*.json"))
+    assert [path.name for path in parts] == ["AmazonEC2.hand-ebs-nat.json", "AmazonEC2.karpenter.json"]
+    prices = {}
+    for path in parts:
+        rebuilt = json.loads(path.read_text())
+        assert rebuilt["as_of"] == "2026-12-01" and "label" not in rebuilt
+        for group in rebuilt["groups"]:
+            for name, by_region in group["prices"].items():
+                prices[(group["product_family"], name)] = by_region
     # the offer's m5.large Linux on-demand price, the one the embedded catalog holds: $0.096 per hour
     assert prices[("Compute Instance", "m5.large")] == {"us-east-1": "0.096"}
     assert prices[("Storage", "gp3")] == {"us-east-1": "0.08"}
-    assert [path.name for path in (workdir / "catalog").rglob("*.json")] == ["AmazonEC2.json"]
 
 
 def test_pricing_build_without_a_source_is_exit_2(costgate, workdir):

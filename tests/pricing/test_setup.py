@@ -235,7 +235,10 @@ def test_pricing_live_falls_back_to_the_catalog_with_a_warning(monkeypatch, tmp_
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     costs = {c["name"]: (c["monthly_cost"], c["price_source"]) for c in report["resources"][0]["components"]}
-    assert costs["Instance usage (Linux/UNIX, on-demand, m5.large)"] == ("70.08", "embedded catalog")
+    assert costs["Instance usage (Linux/UNIX, on-demand, m5.large)"] == (
+        "70.08",
+        "embedded catalog (karpenter-provider-aws@1d927085)",
+    )
     (warning,) = report["warnings"]
     assert warning.startswith(
         "aws price list api failed (AWS rejected the credentials (UnrecognizedClientException); "
@@ -276,7 +279,10 @@ def test_live_chain_prices_gcp_through_the_catalog_api_once_then_from_the_cache(
     assert (lookup.price.amount, lookup.price.source) == (Decimal("0.031611"), "gcp cloud billing catalog")
     # not in the API's SKU list: the embedded catalog answers (N2 RAM, $0.004237 per GiB-hour)
     fallback = first.lookup(ram).price
-    assert (fallback.amount, fallback.source) == (Decimal("0.004237"), "embedded catalog")
+    assert (fallback.amount, fallback.source) == (
+        Decimal("0.004237"),
+        "embedded catalog (google-cloud-pricing-cost-calculator@fd66b26f)",
+    )
     # a later run reads the SKU index from the cache: no second request
     again = setup.price_chain("live").lookup(core)
     assert again.price.amount == Decimal("0.031611")

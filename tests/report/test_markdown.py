@@ -74,7 +74,11 @@ def test_headline_and_rows_from_a_real_plan():
     # 730 h x $0.096 = $70.08 (root volume defaults: 8 GB gp2 x $0.10 = $0.80) -> $70.88
     assert "**Monthly cost change: +$70.88** ($0.00 → $70.88, new)" in text
     assert "| aws\\_instance\\.this | create | $0.00 | $70.88 | +$70.88 |" in text
-    assert "<sub>Prices: embedded catalog (as of 2026\\-11\\-01)." in text
+    # the gp2 root volume is hand-entered; the instance comes from the Karpenter table
+    assert (
+        "<sub>Prices: embedded catalog (as of 2026\\-11\\-01), "
+        "embedded catalog \\(karpenter\\-provider\\-aws@\u20601d927085\\) (as of 2026\\-07\\-20)."
+    ) in text
 
 
 def test_decrease_uses_a_minus_sign_and_percent():

@@ -67,7 +67,7 @@ SHARED_CORE = {"f1-micro": "Micro Instance with burstable CPU", "g1-small": "Sma
 # "Compute Instance", description the machine type, usageType OnDemand or Preemptible (spot).
 # No sustained-use discount applies to them (cloud.google.com/compute/docs/sustained-use-discounts).
 WHOLE_MACHINE_FAMILY = "Compute Instance"
-_WHOLE_MACHINE = re.compile(
+WHOLE_MACHINE_TYPES = re.compile(
     r"^(?:a2-(?:highgpu|megagpu|ultragpu)-\d+g|a3-(?:highgpu|megagpu)-\d+g|g2-standard-\d+)$"
 )
 
@@ -168,7 +168,7 @@ def machine_components(
 
     if machine_type in SHARED_CORE:
         return [hourly(name, sku(SHARED_CORE[machine_type]), per=per, **discount(30))]
-    if _WHOLE_MACHINE.match(machine_type):
+    if WHOLE_MACHINE_TYPES.match(machine_type):
         return [
             hourly(name, gcp_query(side, SERVICE, WHOLE_MACHINE_FAMILY, machine_type, usage_type), per=per)
         ]

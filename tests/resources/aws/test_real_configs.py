@@ -49,9 +49,6 @@ COMPLETE = {
 }
 # Priced, but a component that does not depend on usage has no embedded price: the figure is a lower bound.
 INCOMPLETE = {
-    "aws_instance.old": "0.80",  # r3.xlarge compute not in the catalog; 8 GB gp2 root x $0.10
-    "aws_instance.m3": "0.80",
-    "aws_instance.c3": "0.80",
     "aws_db_instance.mssql": "23.00",  # Multi-AZ SQL Server SE licence; 100 GB Multi-AZ gp2 x $0.23
     "aws_db_instance.mssql_web": "2.30",  # SQL Server Web licence; 20 GB x $0.115
     "aws_db_instance.oracle": "11.50",  # Oracle SE2 licence-included; 100 GB x $0.115
@@ -108,7 +105,6 @@ def test_asg_range_counts_weighted_instances(resources):
     assert cents(group.monthly_at_maximum) == Decimal("576.64")
 
 
-@pytest.mark.xfail(strict=True, reason="needs the generated catalog")
 @pytest.mark.parametrize(
     ("address", "figure"),
     [
@@ -117,6 +113,6 @@ def test_asg_range_counts_weighted_instances(resources):
         ("aws_instance.c3", "77.45"),  # c3.large 730 h x $0.105 = $76.65 + $0.80
     ],
 )
-def test_previous_generation_ec2_from_the_pinned_table(resources, address, figure):
+def test_previous_generation_ec2_from_the_generated_catalog(resources, address, figure):
     resource = resources[address]
     assert (resource.incomplete, cents(resource.monthly_after)) == (False, Decimal(figure))

@@ -80,7 +80,7 @@ def test_custom_and_extended_memory_and_f1_micro():
     assert cents(micro.monthly_after) == Decimal("4.28")
 
 
-def test_spot_instance_has_no_sustained_use_and_needs_live_prices():
+def test_spot_instance_has_no_sustained_use():
     vm = price_one(
         "google_compute_instance",
         {"machine_type": "n2-standard-2", "scheduling": [{"provisioning_model": "SPOT"}]},
@@ -88,7 +88,8 @@ def test_spot_instance_has_no_sustained_use_and_needs_live_prices():
     )
     cpu = vm.components[0]
     assert cpu.name == "Instance usage (preemptible, n2-standard-2): vCPUs"
-    assert cpu.monthly_cost is None and "Spot Preemptible N2 Instance Core" in cpu.not_priced_reason
+    # the Spot Preemptible N2 core rate solved from the Cyclenerd spot prices: 2 x 730 h x $0.01499 = $21.8854
+    assert (cpu.unit_price, cpu.monthly_cost) == (Decimal("0.01499"), Decimal("21.88540"))
     assert cpu.discount_percent == 0
 
 
@@ -138,8 +139,8 @@ def test_boot_disk_from_a_disk_resource_is_priced_once_on_the_disk():
     by_address = {r.address: r for r in result.resources}
     # disk: 200 GB pd-balanced x $0.10 = $20.00
     assert by_address["google_compute_disk.boot"].monthly_after == Decimal("20.00")
-    # vm: (2 x $0.021811 + 8 x $0.002923) x 730 = $48.91292, no boot disk component
-    assert cents(by_address["google_compute_instance.vm"].monthly_after) == Decimal("48.91")
+    # vm: (2 x $0.02181159 + 8 x $0.00292353) x 730 = $48.9183366, no boot disk component
+    assert cents(by_address["google_compute_instance.vm"].monthly_after) == Decimal("48.92")
 
 
 def test_zonal_and_regional_disks():
@@ -182,9 +183,9 @@ def test_pd_extreme_and_hyperdisk_and_unknown_sizes():
 
 def test_snapshot_and_image_storage():
     snapshot = price_one("google_compute_snapshot", {"source_disk": "d"}, region="us-central1")
-    # usage-based, and its price is not in the embedded catalog: never a silent $0
+    # usage-based: its unit price is listed ($0.05 per GB-month), its monthly cost waits for a usage figure
     assert snapshot.components[0].monthly_cost is None
-    assert "Storage PD Snapshot" in snapshot.components[0].not_priced_reason
+    assert snapshot.components[0].unit_price == Decimal("0.05")
     image = price_one("google_compute_image", {"disk_size_gb": 20}, region="us-central1")
     assert image.components[0].monthly_cost is None and image.components[0].not_priced_reason
 
@@ -209,9 +210,9 @@ def test_instance_group_manager_is_target_size_times_template():
     result = run_estimate(document)
     by_address = {r.address: r for r in result.resources}
     mig = by_address["google_compute_instance_group_manager.mig"]
-    # one instance: (4 x $0.021811 + 16 x $0.002923) x 730 = $97.82876; 20 GB pd-balanced x $0.10 = $2.00
-    # 3 instances: 3 x $99.82876 = $299.48628
-    assert cents(mig.monthly_after) == Decimal("299.49")
+    # one instance: (4 x $0.02181159 + 16 x $0.00292353) x 730 = $97.8366732; 20 GB pd-balanced x $0.10 = $2.00
+    # 3 instances: 3 x $99.8366732 = $299.5100196
+    assert cents(mig.monthly_after) == Decimal("299.51")
     assert by_address["google_compute_instance_template.tpl"].status == "free"
 
 
@@ -271,8 +272,11 @@ def test_c2_and_n2d_and_families_without_an_embedded_price():
     n2d = price_one("google_compute_instance", {"machine_type": "n2d-standard-2"}, region="us-central1")
     # (2 x $0.027502 + 8 x $0.003686) x 730 = $61.67916, less 20 % = $49.343328; + $0.40
     assert cents(n2d.monthly_after) == Decimal("49.74")
-    # C3 is in the machine-type table (44 vCPUs, 176 GiB) but its rates are not in the embedded catalog
+    # C3 rates are solved from its machine-type prices: 44 vCPUs x $0.03465 x 730 h = $1,112.958
     c3 = price_one("google_compute_instance", {"machine_type": "c3-standard-44"}, region="us-central1")
     cpu = c3.components[0]
-    assert cpu.name == "Instance usage (on-demand, c3-standard-44): vCPUs" and cpu.monthly_cost is None
-    assert "C3 Instance Core in us-central1" in cpu.not_priced_reason
+    assert cpu.name == "Instance usage (on-demand, c3-standard-44): vCPUs"
+    assert cpu.monthly_cost == Decimal("1112.958")
+    # C2 has only standard shapes, so no table splits its price into core and RAM outside the hand-entered regions
+    c2_europe = price_one("google_compute_instance", {"machine_type": "c2-standard-4"}, region="europe-west1")
+    assert "Compute optimized Core in europe-west1" in c2_europe.components[0].not_priced_reason

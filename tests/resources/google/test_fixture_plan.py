@@ -26,9 +26,10 @@ def test_compute_network_gke_fixture_plan():
     assert by_address["google_compute_disk.data"].monthly_after == Decimal("34.00")
     # instance: $147.686592 + $79.181056 + 50 GB pd-balanced x $0.10 = $231.867648 (no attached-disk component)
     assert cents(by_address["google_compute_instance.api"].monthly_after) == Decimal("231.87")
-    # group at the autoscaler minimum of 2: 2 x ((2 x $0.021811 + 8 x $0.002923) x 730 + 20 GB x $0.10) = $101.82876
+    # group at the autoscaler minimum of 2: 2 x ((2 x $0.02181159 + 8 x $0.00292353) x 730 + 20 GB x $0.10)
+    # = $101.8366732
     assert cents(by_address["google_compute_region_instance_group_manager.web"].monthly_after) == Decimal(
-        "101.83"
+        "101.84"
     )
-    # + cluster $73.00 + VPN $36.50 + forwarding rule $18.25 + address $7.30 = $873.04788
-    assert cents(result.monthly_after) == Decimal("873.05")
+    # + cluster $73.00 + VPN $36.50 + forwarding rule $18.25 + address $7.30 = $873.0557832
+    assert cents(result.monthly_after) == Decimal("873.06")

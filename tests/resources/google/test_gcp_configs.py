@@ -11,7 +11,6 @@ import pytest
 from tests.helpers import FIXTURES, change, component_costs, plan_document, run_estimate
 
 PLANS = FIXTURES / "plans" / "gcp-configs"
-NEEDS_GENERATED = pytest.mark.xfail(strict=True, reason="needs the generated catalog")
 
 
 def resources(name):
@@ -60,9 +59,9 @@ def test_a_disk_from_a_public_image_is_known_after_apply(platform):
 
 def test_a_boot_disk_from_an_image_in_the_plan_has_the_image_size(platform):
     vm = platform["google_compute_instance.web"]
-    # e2-standard-2: (2 x $0.021811 + 8 x $0.002923) x 730 = $48.91438; boot disk 20 GB x $0.04 = $0.80
+    # e2-standard-2: (2 x $0.02181159 + 8 x $0.00292353) x 730 = $48.9183366; boot disk 20 GB x $0.04 = $0.80
     assert component_costs(vm)["Boot disk (standard, pd-standard) (size of its image)"] == Decimal("0.80")
-    assert vm.monthly_after == Decimal("49.714380")
+    assert vm.monthly_after == Decimal("49.7183366")
 
 
 def test_a_configured_but_unknown_size_stays_unknown():
@@ -177,10 +176,10 @@ def test_inline_node_pools_replace_the_default_pool(platform):
     costs = component_costs(cluster)
     assert costs["Cluster management fee (regional)"] == Decimal("73.0")  # 730 h x $0.10
     # general: node_count 2 per zone x 3 zones = 6 e2-standard-4 nodes:
-    # 6 x 4 vCPU x 730 h x $0.021811 = $382.12872; 6 x 16 GiB x 730 h x $0.002923 = $204.84384;
+    # 6 x 4 vCPU x 730 h x $0.02181159 = $382.1390568; 6 x 16 GiB x 730 h x $0.00292353 = $204.8809824;
     # 6 x 100 GB (default) pd-standard x $0.04 = $24.00
     assert costs["Node pool general (6 nodes): node usage (on-demand, e2-standard-4): vCPUs"] == Decimal(
-        "382.128720"
+        "382.1390568"
     )
     assert costs["Node pool general (6 nodes): node boot disk (standard, pd-standard) (default)"] == Decimal(
         "24.00"
@@ -188,17 +187,17 @@ def test_inline_node_pools_replace_the_default_pool(platform):
     # batch: node_count known after apply, initial_node_count 1 in its one zone: one n2-standard-2 node,
     # (2 x $0.031611 + 8 x $0.004237) x 730 = $70.896140, less 20 % sustained use = $56.716912; 50 GB x $0.17
     assert costs["Node pool batch (1 node): node boot disk (SSD, pd-ssd)"] == Decimal("8.50")
-    # $73 + $382.12872 + $204.84384 + $24 + $36.921648 + $19.795264 + $8.50 = $749.189472
-    assert cluster.monthly_after == Decimal("749.1894720")
+    # $73 + $382.1390568 + $204.8809824 + $24 + $36.921648 + $19.795264 + $8.50 = $749.2369512
+    assert cluster.monthly_after == Decimal("749.2369512")
     assert not any(c.name.startswith("Node usage") for c in cluster.components)  # no default pool
 
 
 def test_initial_node_count_is_per_zone(platform):
     cluster = platform["google_container_cluster.zonal"]
     # location us-central1-a plus node_locations us-central1-b: 2 zones x initial_node_count 2 = 4 e2-medium
-    # 4 x (1 x $0.021811 + 4 x $0.002923) x 730 = $97.82876; 4 x 100 GB x $0.04 = $16.00; + $73.00 fee
+    # 4 x (1 x $0.02181159 + 4 x $0.00292353) x 730 = $97.8366732; 4 x 100 GB x $0.04 = $16.00; + $73.00 fee
     assert cluster.capacity.current == 4
-    assert cluster.monthly_after == Decimal("186.828760")
+    assert cluster.monthly_after == Decimal("186.8366732")
 
 
 # -- static addresses ------------------------------------------------------------------------------------
@@ -235,7 +234,6 @@ def test_an_address_a_forwarding_rule_uses_is_not_priced_with_its_reason():
     )
 
 
-@NEEDS_GENERATED
 def test_an_address_a_vm_uses_is_priced_at_the_in_use_rate(platform):
     # Cyclenerd network.ip.vm in us-central1: 730 h x $0.005 = $3.65
     assert platform["google_compute_address.web"].monthly_after == Decimal("3.65")
@@ -247,24 +245,20 @@ def test_an_address_a_vm_uses_is_priced_at_the_in_use_rate(platform):
 def test_accelerator_machine_types_are_priced_whole(accelerators):
     component = accelerators["google_compute_instance.inference"].components[0]
     assert component.name == "Instance usage (on-demand, g2-standard-4)"
-    assert component.not_priced_reason.startswith(
-        "no price in the embedded catalog for Compute Engine g2-standard-4 in us-central1"
-    )
+    # Cyclenerd g2-standard-4 us-central1: $0.706832255/h, the whole machine with its L4 GPU
+    assert component.unit_price == Decimal("0.706832255")
 
 
-@NEEDS_GENERATED
 def test_g2_standard_4_on_demand(accelerators):
     # Cyclenerd g2-standard-4 us-central1: 730 h x $0.706832255 = $515.98754615; + 50 GB pd-balanced x $0.10
     assert accelerators["google_compute_instance.inference"].monthly_after == Decimal("520.98754615")
 
 
-@NEEDS_GENERATED
 def test_a2_highgpu_1g_spot(accelerators):
     # Cyclenerd a2-highgpu-1g (1 x A100) us-central1 spot: 730 h x $1.92802 = $1,407.4546; + 100 GB x $0.10
     assert accelerators["google_compute_instance.trainer"].monthly_after == Decimal("1417.4546")
 
 
-@NEEDS_GENERATED
 def test_e2_standard_2_spot(accelerators):
     # Cyclenerd e2-standard-2 us-central1 spot: 730 h x $0.040212 = $29.35476; + 10 GB (default) x $0.04
     assert accelerators["google_compute_instance.spot_worker"].monthly_after.quantize(
@@ -358,8 +352,8 @@ def test_an_inline_pool_name_gke_would_refuse_is_shown_by_its_position():
         change("google_container_cluster", cluster), region="us-central1", provider="google"
     )
     (resource,) = run_estimate(document).resources
-    # 730 h x $0.10 fee + (1 x $0.021811 + 4 x $0.002923) x 730 = $24.45719 + 100 GB (default) x $0.04
+    # 730 h x $0.10 fee + (1 x $0.02181159 + 4 x $0.00292353) x 730 = $24.4591683 + 100 GB (default) x $0.04
     assert [c.name for c in resource.components][1] == (
         "Node pool 0 (1 node): node usage (on-demand, e2-medium): vCPUs"
     )
-    assert resource.monthly_after == Decimal("101.457190")
+    assert resource.monthly_after == Decimal("101.4591683")

@@ -15,10 +15,10 @@ def test_zonal_cluster_with_default_node_pool():
     costs = component_costs(cluster)
     # management fee: 730 h x $0.10 = $73.00
     assert costs["Cluster management fee (zonal)"] == Decimal("73.0")
-    # default pool: 3 nodes x 1 zone of e2-medium: (1 x $0.021811 + 4 x $0.002923) x 730 = $24.45719 each
+    # default pool: 3 nodes x 1 zone of e2-medium: (1 x $0.02181159 + 4 x $0.00292353) x 730 = $24.4591683 each
     # boot disks: 3 x 100 GB pd-standard x $0.04 = $12.00
-    # total: $73.00 + 3 x $24.45719 + $12.00 = $158.37157
-    assert cents(cluster.monthly_after) == Decimal("158.37")
+    # total: $73.00 + 3 x $24.4591683 + $12.00 = $158.3775049
+    assert cents(cluster.monthly_after) == Decimal("158.38")
 
 
 def test_regional_cluster_default_pool_runs_in_every_zone_and_removed_pool_is_not_priced():
@@ -70,9 +70,9 @@ def test_node_pool_count_per_zone_of_the_cluster():
     )
     pool = next(r for r in result.resources if r.address == "google_container_node_pool.pool")
     # regional cluster: 3 zones x 2 nodes = 6 nodes
-    # node: (4 x $0.021811 + 16 x $0.002923) x 730 = $97.82876; disk 100 GB pd-standard x $0.04 = $4.00
-    # 6 x $101.82876 = $610.97256
-    assert cents(pool.monthly_after) == Decimal("610.97")
+    # node: (4 x $0.02181159 + 16 x $0.00292353) x 730 = $97.8366732; disk 100 GB pd-standard x $0.04 = $4.00
+    # 6 x $101.8366732 = $611.0200392
+    assert cents(pool.monthly_after) == Decimal("611.02")
 
 
 def test_node_pool_autoscaling_range_and_spot():
@@ -113,9 +113,9 @@ def test_node_pool_total_limits():
         )
     )
     pool = next(r for r in result.resources if r.address == "google_container_node_pool.pool")
-    # e2-medium $24.45719 + 100 GB x $0.04 = $28.45719 per node; total limits 2..4 nodes
-    assert cents(pool.monthly_after) == Decimal("56.91")
-    assert cents(pool.monthly_at_maximum) == Decimal("113.83")
+    # e2-medium $24.4591683 + 100 GB x $0.04 = $28.4591683 per node; total limits 2..4 nodes
+    assert cents(pool.monthly_after) == Decimal("56.92")
+    assert cents(pool.monthly_at_maximum) == Decimal("113.84")
 
 
 def test_zonal_cluster_node_locations_add_to_its_own_zone():
@@ -124,8 +124,8 @@ def test_zonal_cluster_node_locations_add_to_its_own_zone():
         {"location": "us-central1-a", "node_locations": ["us-central1-b"], "initial_node_count": 1},
         region="us-central1",
     )
-    # 1 node x 2 zones (us-central1-a and -b): 2 x ($24.45719 + 100 GB x $0.04) + $73.00 fee = $129.91438
-    assert cents(cluster.monthly_after) == Decimal("129.91")
+    # 1 node x 2 zones (us-central1-a and -b): 2 x ($24.4591683 + 100 GB x $0.04) + $73.00 fee = $129.9183366
+    assert cents(cluster.monthly_after) == Decimal("129.92")
 
 
 def test_node_pool_machine_type_configured_but_unknown_is_not_defaulted():
@@ -136,7 +136,7 @@ def test_node_pool_machine_type_configured_but_unknown_is_not_defaulted():
         after_unknown={"node_config": [{"machine_type": True}]},
     )
     # without configuration expressions, a computed machine type reads as GKE's default e2-medium:
-    # $24.45719 + 100 GB x $0.04 = $28.45719
+    # $24.4591683 + 100 GB x $0.04 = $28.4591683
     assert cents(pool.monthly_after) == Decimal("28.46")
 
 

@@ -39,8 +39,7 @@ def test_forwarding_rules_and_vpn_tunnel():
     assert price_one(
         "google_compute_vpn_tunnel", {"region": "us-central1"}, region="us-central1"
     ).monthly_after == Decimal("36.50")
-    # no price for europe-west1 in the embedded catalog: not priced, not $0
-    assert (
-        "no price"
-        in price_one("google_compute_vpn_tunnel", {}, region="europe-west1").components[0].not_priced_reason
+    # outside the US too, from the Cyclenerd table: 730 h x $0.075 = $54.75 in southamerica-east1
+    assert price_one("google_compute_vpn_tunnel", {}, region="southamerica-east1").monthly_after == Decimal(
+        "54.750"
     )
