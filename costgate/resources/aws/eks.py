@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.aws.autoscaling import capacity, template_components
+from costgate.resources.aws.autoscaling import INSTANCES, capacity, template_components
 from costgate.resources.aws.common import usage_type
 from costgate.resources.aws.ebs import MONTHLY_STANDARD_IO_REQUESTS, volume_components
 from costgate.resources.aws.ec2 import MONTHLY_CPU_CREDIT_HRS, instance_hours
@@ -35,6 +35,7 @@ def aws_eks_cluster(side: Side) -> list[CostComponent]:
 
 def aws_eks_node_group(side: Side) -> list[CostComponent]:
     size = [side.get(f"scaling_config.0.{key}") for key in ("desired_size", "min_size", "max_size")]
+    size[0] = size[0] if side.usage(INSTANCES) is None else side.usage(INSTANCES)
     per = capacity("scaling_config.desired_size", *size)
     if isinstance(per, Unknown):
         return [hourly(f"Instance usage (Linux/UNIX, on-demand, {node_type(side)})", per, per)]
@@ -80,6 +81,6 @@ AWS_EKS_CLUSTER = CostModel(
 AWS_EKS_NODE_GROUP = CostModel(
     "aws_eks_node_group",
     aws_eks_node_group,
-    usage_keys=(MONTHLY_CPU_CREDIT_HRS, MONTHLY_STANDARD_IO_REQUESTS),
+    usage_keys=(MONTHLY_CPU_CREDIT_HRS, MONTHLY_STANDARD_IO_REQUESTS, INSTANCES),
     follows=("aws_launch_template",),
 )

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
-from costgate.resources.base import CostModel, Side, gcp_query, hourly, number
+from costgate.resources.base import CostModel, Side, UsageKey, gcp_query, hourly, number
 from costgate.resources.google.disks import disk_components, local_ssd_components
 from costgate.resources.google.machines import gpu_components, machine_components
 
@@ -95,6 +95,9 @@ def google_container_cluster(side: Side) -> list[CostComponent]:
     return components + node_components(side, Capacity("nodes", count, count, count))
 
 
+NODES = UsageKey("nodes", "nodes", "Nodes per zone on average, instead of node_count")
+
+
 def google_container_node_pool(side: Side) -> list[CostComponent]:
     clusters = side.referenced("cluster", "google_container_cluster")
     cluster = clusters[0] if clusters else None
@@ -107,7 +110,7 @@ def google_container_node_pool(side: Side) -> list[CostComponent]:
         node_locations = cluster.setting("node_locations", None)
     zones = _zones(location, node_locations)
     autoscaling = side.block("autoscaling")
-    node_count = number(side.get("node_count"))
+    node_count = number(side.get("node_count")) if side.usage(NODES) is None else side.usage(NODES)
     if node_count is None or isinstance(node_count, Unknown):
         node_count = number(side.get("initial_node_count"), node_count)
     if isinstance(zones, Unknown):
@@ -136,5 +139,8 @@ def google_container_node_pool(side: Side) -> list[CostComponent]:
 
 GOOGLE_CONTAINER_CLUSTER = CostModel("google_container_cluster", google_container_cluster)
 GOOGLE_CONTAINER_NODE_POOL = CostModel(
-    "google_container_node_pool", google_container_node_pool, follows=("google_container_cluster",)
+    "google_container_node_pool",
+    google_container_node_pool,
+    usage_keys=(NODES,),
+    follows=("google_container_cluster",),
 )
