@@ -32,7 +32,7 @@ from costgate.model import (
 from costgate.plan.context import PlanContext
 from costgate.pricing.source import PriceChain
 from costgate.resources.base import CostModel, Side
-from costgate.resources.registry import cost_model, is_free
+from costgate.resources.registry import cost_model, free_reason, is_free
 
 ZERO = Decimal(0)
 
@@ -139,7 +139,7 @@ def _priced_change(
         )
 
     if is_free(change.type):
-        return outcome(FREE)
+        return outcome(FREE, free_reason(change.type))
     model = cost_model(change.type)
     if model is None:
         return outcome(NOT_PRICED, f"unsupported resource type {change.type}")

@@ -6,6 +6,9 @@ in that type's CostModel (`free_sub_types`) instead; the registry joins both.
 
 from __future__ import annotations
 
+# IAM has no charge (https://aws.amazon.com/iam/faqs/): every aws_iam_* type is free.
+FREE_PREFIXES = ("aws_iam_",)
+
 FREE_TYPES: frozenset[str] = frozenset(
     {
         "aws_vpc",
@@ -166,5 +169,14 @@ FREE_TYPES: frozenset[str] = frozenset(
         "aws_ssm_association",
         "aws_cloudformation_stack",
         "aws_resourcegroups_group",
+        # associations and budgets: no charge of their own (the web ACL and the budget's
+        # actions bill where they run; the first budgets are free, https://aws.amazon.com/aws-cost-management/aws-budgets/pricing/)
+        "aws_wafv2_web_acl_association",
+        "aws_wafv2_web_acl_logging_configuration",
+        "aws_wafregional_web_acl_association",
+        "aws_budgets_budget",
+        "aws_budgets_budget_action",
+        "aws_ce_anomaly_monitor",
+        "aws_ce_anomaly_subscription",
     }
 )
