@@ -35,7 +35,7 @@ def aws_synthetics_canary(side: Side) -> list[CostComponent]:
     elif match is None:
         runs = Unknown(
             "schedule.expression",
-            f"runs of schedule {str(expression)[:40]!r} are not counted (only rate(...))",
+            f"runs of schedule {str(expression)[:40]!r} are not counted: costgate counts rate(...) schedules",
         )
     elif int(match.group(1)) == 0:
         runs = Decimal(0)  # rate(0 minutes): runs once when started
