@@ -25,6 +25,7 @@ from costgate.resources.aws import (
     dynamodb,
     ebs,
     ec2,
+    ec2_host,
     ecr,
     ecs,
     efs,
@@ -39,6 +40,7 @@ from costgate.resources.aws import (
     mq,
     msk,
     nat_gateway,
+    neptune,
     networking,
     opensearch,
     rds,
@@ -128,6 +130,10 @@ AWS: tuple[CostModel, ...] = (
     workflows.AWS_SFN_STATE_MACHINE,
     codebuild.AWS_CODEBUILD_PROJECT,
     cloudtrail.AWS_CLOUDTRAIL,
+    ec2_host.AWS_EC2_HOST,
+    neptune.AWS_NEPTUNE_CLUSTER,
+    neptune.AWS_NEPTUNE_CLUSTER_INSTANCE,
+    neptune.AWS_NEPTUNE_CLUSTER_SNAPSHOT,
 )
 
 GOOGLE: tuple[CostModel, ...] = (

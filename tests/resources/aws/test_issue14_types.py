@@ -107,3 +107,40 @@ def test_canary_hourly_schedule():
     canary = price_one("aws_synthetics_canary", {"schedule": [{"expression": "rate(1 hour)"}]})
     # 730 runs x $0.0012 = $0.876
     assert cents(canary.monthly_after) == Decimal("0.88")
+
+
+def test_dedicated_host_by_family_from_the_pinned_eu_west_1_rows():
+    # c5 host: 730 h x $3.802 = $2,775.46 (terracost eu-west-1 offer rows, 2023-02-23)
+    host = price_one(
+        "aws_ec2_host", {"instance_family": "c5", "availability_zone": "eu-west-1a"}, region="eu-west-1"
+    )
+    assert component_costs(host) == {"Dedicated host (c5)": Decimal("2775.460")}
+    # the family from instance_type: m5 host 730 h x $5.65 = $4,124.50
+    by_type = price_one("aws_ec2_host", {"instance_type": "m5.large"}, region="eu-west-1")
+    assert cents(by_type.monthly_after) == Decimal("4124.50")
+    nothing = price_one("aws_ec2_host", {}, region="eu-west-1")
+    assert nothing.reason == (
+        "Dedicated host (unknown): the plan sets neither instance_family nor instance_type (instance_family)"
+    )
+    # us-east-1 host prices are in no pinned table: not priced, never guessed
+    assert price_one("aws_ec2_host", {"instance_family": "c5"}).status == "not_priced"
+
+
+def test_neptune_instances_cluster_and_snapshots():
+    instance = price_one(
+        "aws_neptune_cluster_instance", {"instance_class": "db.r5.large", "engine": "neptune"}
+    )
+    # 730 h x $0.348 = $254.04
+    assert cents(instance.monthly_after) == Decimal("254.04")
+    cluster = price_with_usage(
+        "aws_neptune_cluster",
+        {"engine": "neptune"},
+        {"storage_gb": 100, "monthly_io_requests": 10000000, "backup_storage_gb": 1000},
+    )
+    # 100 GB x $0.10 = $10.00 + 10M I/Os x $0.20/M = $2.00 + 1,000 GB x $0.021 = $21.00
+    assert cents(cluster.monthly_after) == Decimal("33.00")
+    snapshot = price_with_usage("aws_neptune_cluster_snapshot", {}, {"backup_storage_gb": 200})
+    # 200 GB x $0.021 = $4.20
+    assert cents(snapshot.monthly_after) == Decimal("4.20")
+    unknown_class = price_one("aws_neptune_cluster_instance", {"instance_class": "db.x2g.large"})
+    assert unknown_class.status == "not_priced"
