@@ -110,6 +110,21 @@ NOT_VERIFIED: dict[tuple[str, str], tuple[str, ...]] = {
     ("Compute Engine", "Compute"): ("europe-west1", "asia-southeast1"),
     ("Compute Engine", "Storage"): ("europe-west1", "asia-southeast1"),
     ("Networking", "Network"): ("europe-west1", "asia-southeast1"),
+    # issue 14 types, hand-entered for us-east-1 only (dashboards for the US regions and eu-west-1)
+    **dict.fromkeys(
+        [
+            ("AWSCloudTrail", "Management Tools - AWS CloudTrail Data Events Recorded"),
+            ("AWSCloudTrail", "Management Tools - AWS CloudTrail Insights Events"),
+            ("AWSCloudTrail", "Management Tools - AWS CloudTrail Paid Events Recorded"),
+            ("AmazonApiGateway", "API Calls"),
+            ("AmazonApiGateway", "Amazon API Gateway Cache"),
+            ("AmazonCloudWatch", "Canary"),
+            ("CodeBuild", "Compute"),
+            ("awswaf", "Web Application Firewall"),
+        ],
+        ("us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ),
+    ("AmazonCloudWatch", "Dashboard"): ("eu-central-1", "ap-southeast-1"),
 }
 # (service, product family, region, the query attribute value that identifies it: "*" any,
 # "m6g." any value starting so). Every entry is a price not verified yet: it shows as not
