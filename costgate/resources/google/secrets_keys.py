@@ -16,10 +16,11 @@ MONTHLY_KEY_OPERATIONS = UsageKey(
     "monthly_key_operations", "operations", "Cryptographic operations per month"
 )
 STORAGE_GB = UsageKey("storage_gb", "GB", "Artifacts stored")
+FAMILY = "ApplicationServices"  # the SKUs' resource family in the Cloud Billing Catalog
 
 
 def google_secret_manager_secret(side: Side) -> list[CostComponent]:
-    price = gcp_query(side, "Secret Manager", "Secret Manager", "Secret access operations", region="global")
+    price = gcp_query(side, "Secret Manager", FAMILY, "Secret access operations", region="global")
     return [
         usage(
             "Access operations",
@@ -39,9 +40,7 @@ def google_secret_manager_secret_version(side: Side) -> list[CostComponent]:
         replicas = secret.get("replication.0.user_managed.0.replicas")
         if isinstance(replicas, (list, Unknown)):
             locations = replicas if isinstance(replicas, Unknown) else max(1, len(replicas))
-    price = gcp_query(
-        side, "Secret Manager", "Secret Manager", "Secret version replica storage", region="global"
-    )
+    price = gcp_query(side, "Secret Manager", FAMILY, "Secret version replica storage", region="global")
     return [monthly("Active secret version replicas", "version-months", locations, price)]
 
 
@@ -56,7 +55,7 @@ def google_kms_crypto_key(side: Side) -> list[CostComponent]:
             "Active key version",
             "months",
             1,
-            gcp_query(side, service, "Cloud KMS", "Active software symmetric key versions", region="global"),
+            gcp_query(side, service, FAMILY, "Active software symmetric key versions", region="global"),
         ),
         usage(
             "Operations",
@@ -64,7 +63,7 @@ def google_kms_crypto_key(side: Side) -> list[CostComponent]:
             gcp_query(
                 side,
                 service,
-                "Cloud KMS",
+                FAMILY,
                 "Cryptographic operations with a software symmetric key",
                 region="global",
             ),
@@ -75,9 +74,7 @@ def google_kms_crypto_key(side: Side) -> list[CostComponent]:
 
 
 def google_artifact_registry_repository(side: Side) -> list[CostComponent]:
-    price = gcp_query(
-        side, "Artifact Registry", "Artifact Registry", "Artifact Registry Storage", region="global"
-    )
+    price = gcp_query(side, "Artifact Registry", FAMILY, "Artifact Registry Storage", region="global")
     return [usage("Storage", "GB-months", price, STORAGE_GB, side.usage(STORAGE_GB))]
 
 
