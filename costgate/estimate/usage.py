@@ -120,7 +120,7 @@ def load_usage_file(path: str, usage_keys: Mapping[str, tuple[UsageKey, ...]] | 
         if values is not None:
             usage.by_type[resource_type] = values
     for address, entry in (document.data.get("resource_usage") or {}).items():
-        resource_type = resource_part(address.replace(WILDCARD, "[0]")).split(".")[0]
+        resource_type = resource_part(address.replace(WILDCARD, "")).split(".")[0]
         values = _values(document, ("resource_usage", address), entry, resource_type, usage_keys, usage)
         if values is not None:
             (usage.by_wildcard if WILDCARD in address else usage.by_address)[address] = values
