@@ -110,12 +110,17 @@ NOT_VERIFIED: dict[tuple[str, str], tuple[str, ...]] = {
     ("Compute Engine", "Compute"): ("europe-west1", "asia-southeast1"),
     ("Compute Engine", "Storage"): ("europe-west1", "asia-southeast1"),
     ("Networking", "Network"): ("europe-west1", "asia-southeast1"),
-    # issue 14 types, hand-entered for us-east-1 only (dashboards for the US regions and eu-west-1)
+    # issue 14 types, hand-entered for us-east-1 only (CloudTrail for the US regions, dashboards also eu-west-1)
     **dict.fromkeys(
         [
             ("AWSCloudTrail", "Management Tools - AWS CloudTrail Data Events Recorded"),
             ("AWSCloudTrail", "Management Tools - AWS CloudTrail Insights Events"),
             ("AWSCloudTrail", "Management Tools - AWS CloudTrail Paid Events Recorded"),
+        ],
+        ("eu-west-1", "eu-central-1", "ap-southeast-1"),
+    ),
+    **dict.fromkeys(
+        [
             ("AmazonApiGateway", "API Calls"),
             ("AmazonApiGateway", "Amazon API Gateway Cache"),
             ("AmazonCloudWatch", "Canary"),

@@ -144,3 +144,14 @@ def test_neptune_instances_cluster_and_snapshots():
     assert cents(snapshot.monthly_after) == Decimal("4.20")
     unknown_class = price_one("aws_neptune_cluster_instance", {"instance_class": "db.x2g.large"})
     assert unknown_class.status == "not_priced"
+
+
+def test_cloudtrail_in_us_east_2():
+    trail = price_with_usage(
+        "aws_cloudtrail",
+        {"name": "audit"},
+        {"monthly_additional_management_events": 250000},
+        region="us-east-2",
+    )
+    # 250,000 x $2.00 / 100,000 = $5.00
+    assert cents(trail.monthly_after) == Decimal("5.00")
