@@ -26,7 +26,6 @@ no values.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterable, Mapping
@@ -57,6 +56,7 @@ NOT_USED = {
 }
 # Infracost's burst estimate is hours per vCPU; costgate's monthly_cpu_credit_hrs is vCPU-hours.
 CPU_CREDIT_HRS = "monthly_cpu_credit_hrs"
+MISSPELLING_EDITS = 2
 VCPU_COUNT = "vcpu_count"
 
 
@@ -153,12 +153,8 @@ def _values(
         if key == VCPU_COUNT and CPU_CREDIT_HRS in valid and _is_number(value):
             vcpu_count = decimal(value)
             return
-        # a misspelling is a character or two off; a longer key is another Infracost key
-        close = [
-            v
-            for v in difflib.get_close_matches(key, sorted(valid), n=1, cutoff=0.8)
-            if abs(len(v) - len(key)) <= 2
-        ]
+        # a misspelling is a character or two off; anything further is another Infracost key
+        close = [v for v in sorted(valid) if _edit_distance(key, v) <= MISSPELLING_EDITS]
         why = NOT_USED.get(key.rpartition(".")[2]) or ("" if close else _other_group_member(key, valid))
         hint = f": {why}" if why else (f"; did you mean {close[0]}?" if close else "")
         usage.warnings.append(
@@ -203,3 +199,14 @@ def _other_group_member(key: str, valid: set[str]) -> str:
     group = key.rpartition(".")[0]
     members = sorted(v for v in valid if v.rpartition(".")[0] == group and group)
     return f"costgate reads only {', '.join(members)} of {printable(group)}" if members else ""
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions); keys are short."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
