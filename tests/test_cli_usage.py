@@ -20,7 +20,7 @@ def test_keys_for_one_type_and_unknown_type():
     assert "request_duration_ms" in result.output
     missing = CliRunner().invoke(cli, ["usage", "keys", "aws_nothing"], standalone_mode=False)
     assert str(missing.exception).startswith(
-        "aws_nothing has no usage keys (types with usage keys: aws_alb, aws_autoscaling_group, aws_cloudfront_distribution"
+        "aws_nothing has no usage keys (types with usage keys: aws_alb, aws_api_gateway_rest_api, aws_apigatewayv2_api"
     )
 
 

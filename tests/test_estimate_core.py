@@ -129,7 +129,7 @@ def test_outcomes_free_unsupported_and_usage_based_are_counted_once():
     statuses = {r.address: (r.status, r.reason) for r in result.resources}
     assert statuses == {
         "aws_iam_role.this": ("free", ""),
-        "random_id.this": ("free", ""),
+        "random_id.this": ("free", "no cloud charge of its own"),
         "aws_transfer_server.this": ("not_priced", "unsupported resource type aws_transfer_server"),
         "aws_ebs_volume.this": ("priced", ""),
     }

@@ -274,6 +274,7 @@ TERRACOST_RULES = (
         "AmazonEC2", "System Operation", ("group",), "volumeApiName", group=("EBS IOPS", "EBS I/O Requests")
     ),
     rule("AmazonEC2", "NAT Gateway", (), "usagetype"),
+    rule("AmazonEC2", "Dedicated Host", (), "usagetype"),  # aws_ec2_host
     rule("AWSELB", ("Load Balancer", "Load Balancer-Application", "Load Balancer-Network"), (), "usagetype"),
     rule("AWSELB", "Load Balancer-Gateway", (), "usagetype"),
     rule("AmazonCloudWatch", ("Metric", "Alarm", "Data Payload", "Storage Snapshot"), (), "usagetype"),

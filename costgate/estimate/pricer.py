@@ -33,7 +33,7 @@ from costgate.plan.context import PlanContext
 from costgate.plan.regions import assumed_region_warning
 from costgate.pricing.source import PriceChain
 from costgate.resources.base import CostModel, Side
-from costgate.resources.registry import cost_model, is_free
+from costgate.resources.registry import cost_model, free_reason, is_free
 
 ZERO = Decimal(0)
 
@@ -144,7 +144,7 @@ def _priced_change(
 
     # A free or unsupported resource is priced at no region, assumed or not.
     if is_free(change.type):
-        return outcome(FREE, region_assumed=False)
+        return outcome(FREE, free_reason(change.type), region_assumed=False)
     model = cost_model(change.type)
     if model is None:
         return outcome(NOT_PRICED, f"unsupported resource type {change.type}", region_assumed=False)

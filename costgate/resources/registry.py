@@ -12,15 +12,20 @@ from collections.abc import Iterable
 
 from costgate.plan.regions import RegionHook
 from costgate.resources.aws import (
+    api_gateway,
     aurora,
     autoscaling,
     cloudfront,
+    cloudtrail,
     cloudwatch_alarm,
+    cloudwatch_extras,
     cloudwatch_logs,
+    codebuild,
     docdb,
     dynamodb,
     ebs,
     ec2,
+    ec2_host,
     ecr,
     ecs,
     efs,
@@ -35,6 +40,7 @@ from costgate.resources.aws import (
     mq,
     msk,
     nat_gateway,
+    neptune,
     networking,
     opensearch,
     rds,
@@ -42,6 +48,8 @@ from costgate.resources.aws import (
     route53,
     s3,
     security,
+    wafv2,
+    workflows,
 )
 from costgate.resources.aws import free as aws_free
 from costgate.resources.base import CostModel, UsageKey
@@ -54,6 +62,7 @@ from costgate.resources.google import (
     gke,
     memorystore,
     network,
+    secrets_keys,
     spanner,
     sql,
     storage_bucket,
@@ -111,6 +120,20 @@ AWS: tuple[CostModel, ...] = (
     cloudwatch_alarm.AWS_CLOUDWATCH_METRIC_ALARM,
     machine_learning.AWS_SAGEMAKER_ENDPOINT_CONFIGURATION,
     machine_learning.AWS_BEDROCK_PROVISIONED_MODEL_THROUGHPUT,
+    api_gateway.AWS_API_GATEWAY_REST_API,
+    api_gateway.AWS_APIGATEWAYV2_API,
+    api_gateway.AWS_API_GATEWAY_STAGE,
+    wafv2.AWS_WAFV2_WEB_ACL,
+    cloudwatch_extras.AWS_CLOUDWATCH_DASHBOARD,
+    cloudwatch_extras.AWS_SYNTHETICS_CANARY,
+    workflows.AWS_CLOUDFRONT_FUNCTION,
+    workflows.AWS_SFN_STATE_MACHINE,
+    codebuild.AWS_CODEBUILD_PROJECT,
+    cloudtrail.AWS_CLOUDTRAIL,
+    ec2_host.AWS_EC2_HOST,
+    neptune.AWS_NEPTUNE_CLUSTER,
+    neptune.AWS_NEPTUNE_CLUSTER_INSTANCE,
+    neptune.AWS_NEPTUNE_CLUSTER_SNAPSHOT,
 )
 
 GOOGLE: tuple[CostModel, ...] = (
@@ -138,9 +161,14 @@ GOOGLE: tuple[CostModel, ...] = (
     storage_bucket.GOOGLE_STORAGE_BUCKET,
     cloud_run.GOOGLE_CLOUD_RUN_SERVICE,
     cloud_run.GOOGLE_CLOUD_RUN_V2_SERVICE,
+    secrets_keys.GOOGLE_SECRET_MANAGER_SECRET,
+    secrets_keys.GOOGLE_SECRET_MANAGER_SECRET_VERSION,
+    secrets_keys.GOOGLE_KMS_CRYPTO_KEY,
+    secrets_keys.GOOGLE_ARTIFACT_REGISTRY_REPOSITORY,
 )
 
-# Providers whose resources never cost money: they create local values, keys, or wait.
+# Providers that bill nothing themselves: they make local values, keys or files, wait, or
+# configure a Kubernetes cluster whose nodes are priced where they are declared.
 _FREE_PROVIDER_PREFIXES = (
     "random_",
     "null_",
@@ -151,8 +179,12 @@ _FREE_PROVIDER_PREFIXES = (
     "archive_",
     "external_",
     "http_",
+    "kubernetes_",
+    "helm_",
+    "kubectl_",
 )
 _FREE_TYPES_ANY_PROVIDER = frozenset({"terraform_data", "null_resource"})
+FREE_PROVIDER_REASON = "no cloud charge of its own"
 
 
 def _by_type(models: Iterable[CostModel]) -> dict[str, CostModel]:
@@ -180,7 +212,18 @@ FREE_TYPES: frozenset[str] = (
 
 
 def is_free(resource_type: str) -> bool:
-    return resource_type in FREE_TYPES or resource_type.startswith(_FREE_PROVIDER_PREFIXES)
+    return (
+        resource_type in FREE_TYPES
+        or resource_type.startswith((*_FREE_PROVIDER_PREFIXES, *aws_free.FREE_PREFIXES))
+        or resource_type.endswith(google_free.FREE_SUFFIXES)
+    )
+
+
+def free_reason(resource_type: str) -> str:
+    """Why a free type costs nothing, where the report says it (the resources of free providers)."""
+    if resource_type in _FREE_TYPES_ANY_PROVIDER or resource_type.startswith(_FREE_PROVIDER_PREFIXES):
+        return FREE_PROVIDER_REASON
+    return ""
 
 
 def cost_model(resource_type: str) -> CostModel | None:

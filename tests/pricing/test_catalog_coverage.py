@@ -58,6 +58,79 @@ REGIONS = {
 #   - Windows, EBS, NAT, CloudWatch, ELB: only the eu-west-1 rows and the hand-entered US prices;
 #   - GCP NAT uptime and forwarding rules, Cloud SQL, Memorystore: no table has them.
 GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
+    # Issue 14 types, hand-entered for us-east-1 only (CloudTrail for the US regions, dashboards also eu-west-1).
+    ("AWSCloudTrail", "Management Tools - AWS CloudTrail Data Events Recorded", "*"): (
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+        "ap-northeast-1",
+        "sa-east-1",
+    ),
+    ("AWSCloudTrail", "Management Tools - AWS CloudTrail Insights Events", "*"): (
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+        "ap-northeast-1",
+        "sa-east-1",
+    ),
+    ("AWSCloudTrail", "Management Tools - AWS CloudTrail Paid Events Recorded", "*"): (
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+        "ap-northeast-1",
+        "sa-east-1",
+    ),
+    ("AmazonApiGateway", "API Calls", "*"): (
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+        "ap-northeast-1",
+        "sa-east-1",
+    ),
+    ("AmazonApiGateway", "Amazon API Gateway Cache", "*"): (
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+        "ap-northeast-1",
+        "sa-east-1",
+    ),
+    ("AmazonCloudWatch", "Canary", "*"): (
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+        "ap-northeast-1",
+        "sa-east-1",
+    ),
+    ("AmazonCloudWatch", "Dashboard", "*"): (
+        "eu-central-1",
+        "ap-southeast-1",
+        "ap-northeast-1",
+        "sa-east-1",
+    ),
+    ("CodeBuild", "Compute", "*"): (
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+        "ap-northeast-1",
+        "sa-east-1",
+    ),
+    ("awswaf", "Web Application Firewall", "*"): (
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+        "ap-northeast-1",
+        "sa-east-1",
+    ),
     # fixtures/plans/aws-configs: previous-generation types the 2024 table lists in fewer regions, OpenSearch
     # c4 (no table), and Oracle / SQL Server licences outside the eu-west-1 offer rows.
     ("AmazonEC2", "Compute Instance", "c3."): ("us-east-2",),

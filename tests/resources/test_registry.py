@@ -50,6 +50,13 @@ AWS_EXAMPLES: list[tuple[str, str, dict[str, Any]]] = [
     ("aws_fsx_windows_file_system", "this", {"storage_capacity": 32, "throughput_capacity": 8}),
     ("aws_mq_broker", "this", {"engine_type": "ActiveMQ", "host_instance_type": "mq.t3.micro"}),
     ("aws_redshift_cluster", "this", {"node_type": "ra3.xlplus", "number_of_nodes": 1}),
+    ("aws_sfn_state_machine", "standard", {"type": "STANDARD"}),
+    ("aws_sfn_state_machine", "express", {"type": "EXPRESS"}),
+    (
+        "aws_codebuild_project",
+        "this",
+        {"environment": [{"type": "LINUX_CONTAINER", "compute_type": "BUILD_GENERAL1_SMALL"}]},
+    ),
 ]
 GOOGLE_EXAMPLES: list[tuple[str, str, dict[str, Any]]] = [
     ("google_spanner_instance", "this", {"config": "regional-us-central1", "num_nodes": 1}),

@@ -25,9 +25,12 @@ from costgate.resources.aws.ec2 import (
     instance_volumes,
     template_volumes,
 )
-from costgate.resources.base import CostModel, Side, hourly, not_priced, number, unknown_among
+from costgate.resources.base import CostModel, Side, UsageKey, hourly, not_priced, number, unknown_among
 
 NO_TEMPLATE = "its launch template or launch configuration is not in this plan"
+INSTANCES = UsageKey(
+    "instances", "instances", "Instances running on average, instead of the desired capacity"
+)
 
 
 def capacity(attribute: str, desired: Any, minimum: Any, maximum: Any) -> Capacity | Unknown:
@@ -46,7 +49,9 @@ def capacity(attribute: str, desired: Any, minimum: Any, maximum: Any) -> Capaci
 
 def aws_autoscaling_group(side: Side) -> list[CostComponent]:
     # desired_capacity left out of the configuration is computed by the provider: price min_size then.
-    desired = side.setting("desired_capacity", None)
+    desired = (
+        side.setting("desired_capacity", None) if side.usage(INSTANCES) is None else side.usage(INSTANCES)
+    )
     attribute = "desired_capacity" if desired is not None else "min_size"
     per = capacity(attribute, desired, side.get("min_size"), side.get("max_size"))
     if isinstance(per, Unknown):
@@ -103,7 +108,7 @@ def template_components(template: Side, per: Capacity, instance_type: Any = None
 AWS_AUTOSCALING_GROUP = CostModel(
     "aws_autoscaling_group",
     aws_autoscaling_group,
-    usage_keys=(MONTHLY_CPU_CREDIT_HRS, MONTHLY_STANDARD_IO_REQUESTS),
+    usage_keys=(MONTHLY_CPU_CREDIT_HRS, MONTHLY_STANDARD_IO_REQUESTS, INSTANCES),
     free_sub_types=(
         "aws_autoscaling_policy",
         "aws_autoscaling_attachment",

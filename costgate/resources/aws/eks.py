@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
-from costgate.resources.aws.autoscaling import capacity, template_components
+from costgate.resources.aws.autoscaling import INSTANCES, capacity, template_components
 from costgate.resources.aws.common import default_setting, marked_default, usage_type
 from costgate.resources.aws.ebs import MONTHLY_STANDARD_IO_REQUESTS, volume_components
 from costgate.resources.aws.ec2 import MONTHLY_CPU_CREDIT_HRS, instance_hours
@@ -81,6 +81,7 @@ def extended_support(side: Side, today: date) -> bool:
 
 def aws_eks_node_group(side: Side) -> list[CostComponent]:
     size = [side.get(f"scaling_config.0.{key}") for key in ("desired_size", "min_size", "max_size")]
+    size[0] = size[0] if side.usage(INSTANCES) is None else side.usage(INSTANCES)
     per = capacity("scaling_config.desired_size", *size)
     if isinstance(per, Unknown):
         return [hourly(f"Instance usage (Linux/UNIX, on-demand, {shown(node_type(side)[0])})", per, per)]
@@ -131,6 +132,6 @@ AWS_EKS_CLUSTER = CostModel(
 AWS_EKS_NODE_GROUP = CostModel(
     "aws_eks_node_group",
     aws_eks_node_group,
-    usage_keys=(MONTHLY_CPU_CREDIT_HRS, MONTHLY_STANDARD_IO_REQUESTS),
+    usage_keys=(MONTHLY_CPU_CREDIT_HRS, MONTHLY_STANDARD_IO_REQUESTS, INSTANCES),
     follows=("aws_launch_template",),
 )

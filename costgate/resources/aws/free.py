@@ -6,6 +6,9 @@ in that type's CostModel (`free_sub_types`) instead; the registry joins both.
 
 from __future__ import annotations
 
+# IAM has no charge (https://aws.amazon.com/iam/faqs/): every aws_iam_* type is free.
+FREE_PREFIXES = ("aws_iam_",)
+
 FREE_TYPES: frozenset[str] = frozenset(
     {
         "aws_vpc",
@@ -162,9 +165,31 @@ FREE_TYPES: frozenset[str] = frozenset(
         "aws_ses_domain_identity_verification",
         "aws_ses_domain_dkim",
         "aws_ses_email_identity",
+        # SES bills emails and dedicated IPs to the account, not to these configuration resources
+        "aws_ses_configuration_set",
+        "aws_ses_event_destination",
+        "aws_ses_receipt_rule",
+        "aws_ses_receipt_rule_set",
+        "aws_ses_active_receipt_rule_set",
+        "aws_ses_template",
+        "aws_ses_domain_mail_from",
+        "aws_ses_identity_policy",
+        "aws_ses_identity_notification_topic",
+        "aws_sesv2_email_identity",
+        "aws_sesv2_configuration_set",
+        "aws_sesv2_configuration_set_event_destination",
         "aws_ssm_document",
         "aws_ssm_association",
         "aws_cloudformation_stack",
         "aws_resourcegroups_group",
+        # associations and budgets: no charge of their own (the web ACL and the budget's
+        # actions bill where they run; the first budgets are free, https://aws.amazon.com/aws-cost-management/aws-budgets/pricing/)
+        "aws_wafv2_web_acl_association",
+        "aws_wafv2_web_acl_logging_configuration",
+        "aws_wafregional_web_acl_association",
+        "aws_budgets_budget",
+        "aws_budgets_budget_action",
+        "aws_ce_anomaly_monitor",
+        "aws_ce_anomaly_subscription",
     }
 )

@@ -6,6 +6,9 @@ in that type's CostModel (`free_sub_types`) instead; the registry joins both.
 
 from __future__ import annotations
 
+# IAM bindings on any resource (google_storage_bucket_iam_member, ...) cost nothing.
+FREE_SUFFIXES = ("_iam_binding", "_iam_member", "_iam_policy", "_iam_audit_config")
+
 FREE_TYPES: frozenset[str] = frozenset(
     {
         "google_compute_network",
@@ -63,5 +66,11 @@ FREE_TYPES: frozenset[str] = frozenset(
         "google_project_organization_policy",
         "google_folder_organization_policy",
         "google_org_policy_policy",
+        "google_compute_region_network_endpoint_group",
+        "google_compute_global_network_endpoint_group",
+        "google_compute_network_endpoint",
+        "google_compute_global_network_endpoint",
+        "google_service_networking_connection",
+        "google_billing_budget",
     }
 )

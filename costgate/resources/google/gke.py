@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import Capacity, CostComponent, Unknown
-from costgate.resources.base import CostModel, Side, gcp_query, hourly, number
+from costgate.resources.base import CostModel, Side, UsageKey, gcp_query, hourly, number
 from costgate.resources.google.disks import DEFAULT, disk_components, local_ssd_components
 from costgate.resources.google.machines import gpu_components, machine_components
 
@@ -161,6 +161,9 @@ def _pool_size(side: Side, prefix: str, zones: int) -> Capacity | Unknown:
     return node_count if isinstance(node_count, Unknown) else Unknown("node_count", "node_count is not set")
 
 
+NODES = UsageKey("nodes", "nodes", "Nodes per zone on average, instead of node_count")
+
+
 def google_container_node_pool(side: Side) -> list[CostComponent]:
     # With `[count.index]` the reference reaches the cluster with this pool's own index (PlanContext).
     cluster = next(iter(side.referenced("cluster", "google_container_cluster")), None)
@@ -173,7 +176,7 @@ def google_container_node_pool(side: Side) -> list[CostComponent]:
         node_locations = cluster.setting("node_locations", None)
     zones = _zones(location, node_locations)
     autoscaling = side.block("autoscaling")
-    node_count = number(side.get("node_count"))
+    node_count = number(side.get("node_count")) if side.usage(NODES) is None else side.usage(NODES)
     if node_count is None or isinstance(node_count, Unknown):
         node_count = number(side.get("initial_node_count"), node_count)
     if isinstance(zones, Unknown):
@@ -202,5 +205,8 @@ def google_container_node_pool(side: Side) -> list[CostComponent]:
 
 GOOGLE_CONTAINER_CLUSTER = CostModel("google_container_cluster", google_container_cluster)
 GOOGLE_CONTAINER_NODE_POOL = CostModel(
-    "google_container_node_pool", google_container_node_pool, follows=("google_container_cluster",)
+    "google_container_node_pool",
+    google_container_node_pool,
+    usage_keys=(NODES,),
+    follows=("google_container_cluster",),
 )
