@@ -315,9 +315,9 @@ def test_nodes_per_zone_from_the_usage_file_replace_node_count():
         {"nodes": 5},
         region="us-central1",
     )
-    # 5 nodes in one zone: node (4 x $0.021811 + 16 x $0.002923) x 730 = $97.82876 + 100 GB x $0.04 = $4.00
-    # 5 x $101.82876 = $509.1438
-    assert cents(pool.monthly_after) == Decimal("509.14")
+    # 5 nodes in one zone: node (4 x $0.02181159 + 16 x $0.00292353) x 730 = $97.8366732 + 100 GB x $0.04 = $4.00
+    # 5 x $101.8366732 = $509.183366
+    assert cents(pool.monthly_after) == Decimal("509.18")
 
 
 def test_instances_from_the_usage_file_replace_the_desired_size():
