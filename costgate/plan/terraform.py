@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from costgate.errors import CostgateError
+from costgate.errors import CostgateError, one_line
 from costgate.model import SENSITIVE, Plan, ResourceChange
 from costgate.plan.addresses import module_of
 from costgate.plan.regions import RegionHooks, RegionResolver
@@ -38,6 +38,7 @@ def read_plan(
         warnings.append(
             f"{name}: plan format_version {version} is newer than costgate knows (1.2); read as 1.x"
         )
+    _check_shape(document, name)
     configuration = document.get("configuration") or {}
     variables = document.get("variables") or {}
     resolver = RegionResolver(configuration, variables, default_region, region_hooks)
@@ -69,6 +70,82 @@ def read_plan(
         configuration=configuration,
         variables=variables,
     )
+
+
+_TEXT_FIELDS = ("address", "type", "name", "provider_name", "mode", "module_address")
+_SENSITIVE_TYPES = (bool, dict, list)
+
+
+def _check_shape(document: Mapping[str, Any], name: str) -> None:
+    """Refuse a document whose parts have the wrong JSON type, naming the part, before anything reads it.
+
+    `terraform show -json` never writes these; a hand-edited or damaged file does, and each
+    must end as one line naming the entry, not as an error deep inside a later stage.
+    """
+    for key in ("configuration", "variables", "planned_values", "prior_state", "values"):
+        _expect(document.get(key), dict, name, key)
+    _expect(document.get("resource_changes"), list, name, "resource_changes")
+    for index, entry in enumerate(document.get("resource_changes") or []):
+        where = f"resource_changes[{index}]"
+        _expect(entry, dict, name, where, allow_null=False)
+        _check_text_fields(entry, name, where)
+        change = entry.get("change")
+        where = f"{where} ({_quoted(entry.get('address'))}) change"
+        _expect(change, dict, name, where, allow_null=False)
+        actions = change.get("actions")
+        if not (isinstance(actions, list) and all(isinstance(action, str) for action in actions)):
+            raise CostgateError(f"{name}: {where}.actions: expected a list of action names")
+        for side in ("before", "after", "after_unknown"):
+            _expect(change.get(side), dict, name, f"{where}.{side}")
+        for side in ("before_sensitive", "after_sensitive"):
+            if change.get(side) is not None and not isinstance(change.get(side), _SENSITIVE_TYPES):
+                raise CostgateError(f"{name}: {where}.{side}: expected true, false, an object or a list")
+    values = document.get("values")
+    if values:
+        _expect(values.get("root_module"), dict, name, "values.root_module")
+        _check_state_module(values.get("root_module") or {}, name, "values.root_module")
+
+
+def _check_state_module(module: Mapping[str, Any], name: str, where: str) -> None:
+    for key in ("resources", "child_modules"):
+        _expect(module.get(key), list, name, f"{where}.{key}")
+    for index, resource in enumerate(module.get("resources") or []):
+        _expect(resource, dict, name, f"{where}.resources[{index}]", allow_null=False)
+        _check_text_fields(resource, name, f"{where}.resources[{index}]")
+        _expect(resource.get("values"), dict, name, f"{where}.resources[{index}].values")
+    for index, child in enumerate(module.get("child_modules") or []):
+        _expect(child, dict, name, f"{where}.child_modules[{index}]", allow_null=False)
+        _check_state_module(child, name, f"{where}.child_modules[{index}]")
+
+
+def _check_text_fields(entry: Mapping[str, Any], name: str, where: str) -> None:
+    if not isinstance(entry.get("address"), str) or not entry["address"]:
+        raise CostgateError(f"{name}: {where}.address: expected the resource address as text")
+    for key in _TEXT_FIELDS:
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            raise CostgateError(
+                f"{name}: {where} ({_quoted(entry['address'])}).{key}: expected text, "
+                f"got {_json_type(entry[key])}"
+            )
+
+
+def _expect(value: Any, expected: type, name: str, where: str, allow_null: bool = True) -> None:
+    if (value is None and allow_null) or isinstance(value, expected):
+        return
+    wanted = {dict: "an object", list: "a list"}[expected]
+    raise CostgateError(f"{name}: {where}: expected {wanted}, got {_json_type(value)}")
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return {dict: "an object", list: "a list", str: "text"}.get(type(value), "a number")
+
+
+def _quoted(address: Any) -> str:
+    return repr(one_line(address, 120)) if isinstance(address, str) else "no address"
 
 
 def action_of(actions: list[str]) -> str:
@@ -136,9 +213,13 @@ def short_provider(provider_name: str) -> str:
 
 
 def _masked(value: Any, sensitive: Any) -> Any:
-    """Replace sensitive leaves with a marker so no later stage can print them."""
+    """Replace sensitive leaves with a marker so no later stage can print them.
+
+    A whole object marked sensitive keeps its keys, each masked, so the resource reads as
+    "depends on a sensitive value" rather than as an object with nothing set.
+    """
     if sensitive is True:
-        return SENSITIVE
+        return {key: SENSITIVE for key in value} if isinstance(value, dict) else SENSITIVE
     if not sensitive or value is None:
         return value
     if isinstance(value, dict) and isinstance(sensitive, dict):
