@@ -38,6 +38,9 @@ class CostgateGroup(click.Group):
             raise
         except RecursionError:
             raise CostgateError("internal error: the input is nested too deeply to read") from None
+        except OSError as error:  # a message on a full device or a closed pipe, a file that vanished
+            where = f"{error.filename}: " if error.filename else ""
+            raise CostgateError(f"{where}cannot read or write: {error.strerror or error}") from None
         except Exception as error:  # noqa: BLE001 - a bug must still end as one line and exit 2
             raise CostgateError(
                 f"internal error ({type(error).__name__}: {error}); please report it"

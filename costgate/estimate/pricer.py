@@ -240,6 +240,7 @@ PricedSide = tuple[
 
 
 def _price_side(components: list[CostComponent], prices: PriceChain) -> PricedSide:
+    components = [_with_sane_capacity(component) for component in components]
     priced = tuple(price_component(component, prices) for component in components)
     total = sum((c.monthly_cost for c in priced if c.monthly_cost is not None), ZERO)
     capacity = next((c.per for c in components if c.per is not None), None)
@@ -248,6 +249,17 @@ def _price_side(components: list[CostComponent], prices: PriceChain) -> PricedSi
     per_unit = sum((_unit_cost(c, prices) for c in components if c.per is not None), ZERO)
     fixed = total - per_unit * capacity.current
     return priced, total, capacity, fixed + per_unit * capacity.minimum, fixed + per_unit * capacity.maximum
+
+
+def _with_sane_capacity(component: CostComponent) -> CostComponent:
+    """A component that scales with a negative count (current, minimum or maximum) has no price."""
+    per = component.per
+    if per is None or min(per.current, per.minimum, per.maximum) >= 0:
+        return component
+    reason = (
+        f"the plan holds a {per.attribute} count below 0 ({per.minimum} to {per.maximum}, now {per.current})"
+    )
+    return replace(component, price_query=None, per=None, not_priced_reason=reason)
 
 
 def _unit_cost(component: CostComponent, prices: PriceChain) -> Decimal:
@@ -285,6 +297,12 @@ def price_component(component: CostComponent, prices: PriceChain) -> PricedCompo
         quantity *= component.per.current
     list_cost = price.cost(quantity)
     cost = list_cost * (1 - component.discount_percent / 100)
+    if not (quantity.is_finite() and quantity >= 0 and cost.is_finite() and cost >= 0):
+        # The one guard: a component's cost is never negative or NaN (a decrease is after minus before).
+        return _not_priced(
+            component,
+            f"a quantity of {quantity} {component.unit} at ${price.amount} is not a cost of $0 or more",
+        )
     return PricedComponent(
         component.name,
         component.unit,
