@@ -11,6 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from costgate.errors import redacted
 from costgate.estimate.discounts import Discount, best_discount
 from costgate.estimate.reprice import Repriced, alternative, repriced
 from costgate.estimate.usage import UsageFile
@@ -100,7 +101,7 @@ class Pricer:
         return Estimate(
             tuple(resources),
             tuple(summaries),
-            tuple(dict.fromkeys(warnings)),
+            tuple(dict.fromkeys(redacted(warning) for warning in warnings)),  # every output shows these
             tuple(used_sources),
             plans=tuple(projects),
         )
