@@ -37,11 +37,11 @@ def write_stdout(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except OSError as error:
-        _drop_pending_output()
+        drop_pending_output()
         raise CostgateError(f"cannot write to standard output: {error.strerror or error}") from None
 
 
-def _drop_pending_output() -> None:
+def drop_pending_output() -> None:
     """Point stdout at /dev/null, so the interpreter's flush at exit does not fail on the same bytes again."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
