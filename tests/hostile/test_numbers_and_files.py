@@ -165,7 +165,7 @@ def test_a_latin1_config_is_a_clear_error(tmp_path):
     config.write_bytes("# équipe\nteams: {}\n".encode("latin-1"))
     code, _, stderr = run_in_process("config", "validate", "--config", str(config))
     assert code == 2 and stderr == (
-        f"costgate: error: costgate.yml:1: not UTF-8 text (invalid continuation byte); save the file as UTF-8\n"
+        "costgate: error: costgate.yml:1: not UTF-8 text (invalid continuation byte); save the file as UTF-8\n"
     )
 
 
