@@ -36,6 +36,7 @@ from costgate.resources.base import CostModel, Side
 from costgate.resources.registry import cost_model, is_free
 
 ZERO = Decimal(0)
+LARGEST_COST = Decimal(10) ** 15  # a month of anything costs less; more is damaged input, not a figure
 
 
 class Pricer:
@@ -253,12 +254,13 @@ def _price_side(components: list[CostComponent], prices: PriceChain) -> PricedSi
 
 
 def _with_sane_capacity(component: CostComponent) -> CostComponent:
-    """A component that scales with a negative count (current, minimum or maximum) has no price."""
+    """A component that scales with a count (current, minimum or maximum) below 0 or of 10^15 or more has no price."""
     per = component.per
-    if per is None or min(per.current, per.minimum, per.maximum) >= 0:
+    if per is None or all(0 <= count < LARGEST_COST for count in (per.current, per.minimum, per.maximum)):
         return component
+    counts = ", ".join(f"{count:.6g}" for count in (per.current, per.minimum, per.maximum))
     reason = (
-        f"the plan holds a {per.attribute} count below 0 ({per.minimum} to {per.maximum}, now {per.current})"
+        f"the plan holds a {per.attribute} count below 0 or not below 10^15 (now, minimum, maximum: {counts})"
     )
     return replace(component, price_query=None, per=None, not_priced_reason=reason)
 
@@ -298,11 +300,11 @@ def price_component(component: CostComponent, prices: PriceChain) -> PricedCompo
         quantity *= component.per.current
     list_cost = price.cost(quantity)
     cost = list_cost * (1 - component.discount_percent / 100)
-    if not (quantity.is_finite() and quantity >= 0 and cost.is_finite() and cost >= 0):
-        # The one guard: a component's cost is never negative or NaN (a decrease is after minus before).
+    if not (quantity.is_finite() and 0 <= quantity and cost.is_finite() and 0 <= cost < LARGEST_COST):
+        # The one guard: a component's cost is never negative, NaN or absurd (a decrease is after minus before).
         return _not_priced(
             component,
-            f"a quantity of {quantity} {component.unit} at ${price.amount} is not a cost of $0 or more",
+            f"a quantity of {quantity:.6g} {component.unit} at ${price.amount} is not a cost of $0 to $10^15",
         )
     return PricedComponent(
         component.name,

@@ -100,10 +100,67 @@ def _check_shape(document: Mapping[str, Any], name: str) -> None:
         for side in ("before_sensitive", "after_sensitive"):
             if change.get(side) is not None and not isinstance(change.get(side), _SENSITIVE_TYPES):
                 raise CostgateError(f"{name}: {where}.{side}: expected true, false, an object or a list")
+    _check_configuration(document.get("configuration") or {}, document.get("variables") or {}, name)
     values = document.get("values")
     if values:
         _expect(values.get("root_module"), dict, name, "values.root_module")
         _check_state_module(values.get("root_module") or {}, name, "values.root_module")
+
+
+def _check_configuration(configuration: Mapping[str, Any], variables: Mapping[str, Any], name: str) -> None:
+    """The parts of `configuration` and `variables` the region resolver and the plan context follow."""
+    for key, variable in variables.items():
+        _expect(variable, dict, name, f"variables.{key}", allow_null=False)
+    providers = configuration.get("provider_config")
+    _expect(providers, dict, name, "configuration.provider_config")
+    for key, entry in (providers or {}).items():
+        where = f"configuration.provider_config.{key}"
+        _expect(entry, dict, name, where, allow_null=False)
+        _check_texts(entry, ("name", "full_name", "alias", "module_address"), name, where)
+        _check_expressions(entry.get("expressions"), name, f"{where}.expressions")
+    _check_config_module(configuration.get("root_module"), name, "configuration.root_module")
+
+
+def _check_config_module(module: Any, name: str, where: str) -> None:
+    _expect(module, dict, name, where)
+    if not module:
+        return
+    _expect(module.get("resources"), list, name, f"{where}.resources")
+    for index, resource in enumerate(module.get("resources") or []):
+        at = f"{where}.resources[{index}]"
+        _expect(resource, dict, name, at, allow_null=False)
+        _check_texts(resource, ("address", "type", "name", "mode", "provider_config_key"), name, at)
+        _check_expressions(resource.get("expressions"), name, f"{at}.expressions")
+    for part in ("module_calls", "variables"):
+        _expect(module.get(part), dict, name, f"{where}.{part}")
+        for key, entry in (module.get(part) or {}).items():
+            _expect(entry, dict, name, f"{where}.{part}.{key}", allow_null=False)
+    for key, call in (module.get("module_calls") or {}).items():
+        _check_expressions(call.get("expressions"), name, f"{where}.module_calls.{key}.expressions")
+        _check_config_module(call.get("module"), name, f"{where}.module_calls.{key}.module")
+
+
+def _check_expressions(expressions: Any, name: str, where: str) -> None:
+    """An attribute -> expression map; nested blocks are lists of such maps; `references` lists text."""
+    _expect(expressions, dict, name, where)
+    pending = [expressions or {}]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, dict):
+            references = value.get("references")
+            # a list is an expression's references; a map is an attribute that happens to be called so
+            if references is not None and not isinstance(references, dict):
+                if not (isinstance(references, list) and all(isinstance(r, str) for r in references)):
+                    raise CostgateError(f"{name}: {where}: `references` must be a list of addresses")
+            pending.extend(item for key, item in value.items() if key != "constant_value")
+
+
+def _check_texts(entry: Mapping[str, Any], keys: tuple[str, ...], name: str, where: str) -> None:
+    for key in keys:
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            raise CostgateError(f"{name}: {where}.{key}: expected text, got {_json_type(entry[key])}")
 
 
 def _check_state_module(module: Mapping[str, Any], name: str, where: str) -> None:
@@ -121,8 +178,8 @@ def _check_state_module(module: Mapping[str, Any], name: str, where: str) -> Non
 def _check_text_fields(entry: Mapping[str, Any], name: str, where: str) -> None:
     if not isinstance(entry.get("address"), str) or not entry["address"]:
         raise CostgateError(f"{name}: {where}.address: expected the resource address as text")
-    for key in _TEXT_FIELDS:
-        if entry.get(key) is not None and not isinstance(entry[key], str):
+    for key in _TEXT_FIELDS:  # absent is fine (older Terraform omits some); null is not
+        if key in entry and not isinstance(entry[key], str):
             raise CostgateError(
                 f"{name}: {where} ({_quoted(entry['address'])}).{key}: expected text, "
                 f"got {_json_type(entry[key])}"
