@@ -7,6 +7,7 @@ the estimate is the current monthly cost.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
@@ -39,8 +40,12 @@ def read_plan(
             f"{name}: plan format_version {version} is newer than costgate knows (1.2); read as 1.x"
         )
     _check_shape(document, name)
-    configuration = document.get("configuration") or {}
-    variables = document.get("variables") or {}
+    configuration = readable_configuration(document.get("configuration") or {}, name, warnings)
+    variables = {
+        key: variable
+        for key, variable in (document.get("variables") or {}).items()
+        if isinstance(variable, dict)
+    }
     resolver = RegionResolver(configuration, variables, default_region, region_hooks)
     if "resource_changes" in document or "planned_values" in document:
         raw_changes = document.get("resource_changes") or []
@@ -74,6 +79,7 @@ def read_plan(
 
 _TEXT_FIELDS = ("address", "type", "name", "provider_name", "mode", "module_address")
 _SENSITIVE_TYPES = (bool, dict, list)
+_MODULE_ADDRESS = re.compile(r"module\.[^.\[\]]+(\[[^\]]*\])?(\.module\.[^.\[\]]+(\[[^\]]*\])?)*")
 
 
 def _check_shape(document: Mapping[str, Any], name: str) -> None:
@@ -100,67 +106,97 @@ def _check_shape(document: Mapping[str, Any], name: str) -> None:
         for side in ("before_sensitive", "after_sensitive"):
             if change.get(side) is not None and not isinstance(change.get(side), _SENSITIVE_TYPES):
                 raise CostgateError(f"{name}: {where}.{side}: expected true, false, an object or a list")
-    _check_configuration(document.get("configuration") or {}, document.get("variables") or {}, name)
     values = document.get("values")
     if values:
         _expect(values.get("root_module"), dict, name, "values.root_module")
         _check_state_module(values.get("root_module") or {}, name, "values.root_module")
 
 
-def _check_configuration(configuration: Mapping[str, Any], variables: Mapping[str, Any], name: str) -> None:
-    """The parts of `configuration` and `variables` the region resolver and the plan context follow."""
-    for key, variable in variables.items():
-        _expect(variable, dict, name, f"variables.{key}", allow_null=False)
-    providers = configuration.get("provider_config")
-    _expect(providers, dict, name, "configuration.provider_config")
-    for key, entry in (providers or {}).items():
-        where = f"configuration.provider_config.{key}"
-        _expect(entry, dict, name, where, allow_null=False)
-        _check_texts(entry, ("name", "full_name", "alias", "module_address"), name, where)
-        _check_expressions(entry.get("expressions"), name, f"{where}.expressions")
-    _check_config_module(configuration.get("root_module"), name, "configuration.root_module")
+def readable_configuration(
+    configuration: Mapping[str, Any], name: str, warnings: list[str]
+) -> dict[str, Any]:
+    """`configuration` with every part of an unexpected JSON type left out (and a warning naming it).
 
+    The configuration only helps (regions, references, module defaults): a damaged part is
+    skipped, so what depends on it reads as unknown, with its reason, rather than failing the run.
+    """
+    skipped: list[str] = []
 
-def _check_config_module(module: Any, name: str, where: str) -> None:
-    _expect(module, dict, name, where)
-    if not module:
-        return
-    _expect(module.get("resources"), list, name, f"{where}.resources")
-    for index, resource in enumerate(module.get("resources") or []):
-        at = f"{where}.resources[{index}]"
-        _expect(resource, dict, name, at, allow_null=False)
-        _check_texts(resource, ("address", "type", "name", "mode", "provider_config_key"), name, at)
-        _check_expressions(resource.get("expressions"), name, f"{at}.expressions")
-    for part in ("module_calls", "variables"):
-        _expect(module.get(part), dict, name, f"{where}.{part}")
-        for key, entry in (module.get(part) or {}).items():
-            _expect(entry, dict, name, f"{where}.{part}.{key}", allow_null=False)
-    for key, call in (module.get("module_calls") or {}).items():
-        _check_expressions(call.get("expressions"), name, f"{where}.module_calls.{key}.expressions")
-        _check_config_module(call.get("module"), name, f"{where}.module_calls.{key}.module")
+    def kept(value: Any, expected: type, where: str) -> Any:
+        if value is None or isinstance(value, expected):
+            return value
+        skipped.append(where)
+        return None
 
+    def entries(value: Any, where: str) -> dict[str, Any]:
+        """A map of maps (provider configurations, module calls, variables), odd entries left out."""
+        found = kept(value, dict, where) or {}
+        return {key: entry for key, entry in found.items() if kept(entry, dict, f"{where}.{key}") is not None}
 
-def _check_expressions(expressions: Any, name: str, where: str) -> None:
-    """An attribute -> expression map; nested blocks are lists of such maps; `references` lists text."""
-    _expect(expressions, dict, name, where)
-    pending = [expressions or {}]
-    while pending:
-        value = pending.pop()
+    def expressions(value: Any, where: str) -> Any:
         if isinstance(value, list):
-            pending.extend(value)
-        elif isinstance(value, dict):
-            references = value.get("references")
-            # a list is an expression's references; a map is an attribute that happens to be called so
-            if references is not None and not isinstance(references, dict):
-                if not (isinstance(references, list) and all(isinstance(r, str) for r in references)):
-                    raise CostgateError(f"{name}: {where}: `references` must be a list of addresses")
-            pending.extend(item for key, item in value.items() if key != "constant_value")
+            return [expressions(item, f"{where}[{index}]") for index, item in enumerate(value)]
+        if not isinstance(value, dict):
+            return value
+        result = {}
+        for key, item in value.items():
+            if key == "references" and not isinstance(item, dict):
+                if not (isinstance(item, list) and all(isinstance(r, str) for r in item)):
+                    skipped.append(f"{where}.references")
+                    continue
+            result[key] = item if key == "constant_value" else expressions(item, f"{where}.{key}")
+        return result
 
+    def module(value: Any, where: str) -> dict[str, Any]:
+        found = kept(value, dict, where) or {}
+        result = dict(found)
+        if "resources" in found:
+            result["resources"] = []
+            for index, resource in enumerate(kept(found["resources"], list, f"{where}.resources") or []):
+                at = f"{where}.resources[{index}]"
+                if kept(resource, dict, at) is None:
+                    continue
+                resource = dict(resource)
+                if kept(resource.get("provider_config_key"), str, f"{at}.provider_config_key") is None:
+                    resource.pop("provider_config_key", None)
+                given = kept(resource.get("expressions"), dict, f"{at}.expressions") or {}
+                result["resources"].append(
+                    {**resource, "expressions": expressions(given, f"{at}.expressions")}
+                )
+        if "variables" in found:
+            result["variables"] = entries(found["variables"], f"{where}.variables")
+        if "module_calls" in found:
+            result["module_calls"] = {}
+            for key, call in entries(found["module_calls"], f"{where}.module_calls").items():
+                at = f"{where}.module_calls.{key}"
+                given = kept(call.get("expressions"), dict, f"{at}.expressions") or {}
+                result["module_calls"][key] = {
+                    **call,
+                    "expressions": expressions(given, f"{at}.expressions"),
+                    "module": module(call.get("module"), f"{at}.module"),
+                }
+        return result
 
-def _check_texts(entry: Mapping[str, Any], keys: tuple[str, ...], name: str, where: str) -> None:
-    for key in keys:
-        if entry.get(key) is not None and not isinstance(entry[key], str):
-            raise CostgateError(f"{name}: {where}.{key}: expected text, got {_json_type(entry[key])}")
+    providers = {}
+    for key, entry in entries(configuration.get("provider_config"), "provider_config").items():
+        address = entry.get("module_address")
+        if address is not None and not (
+            isinstance(address, str) and (not address or _MODULE_ADDRESS.fullmatch(address))
+        ):
+            skipped.append(f"provider_config.{key}.module_address")
+            continue
+        given = kept(entry.get("expressions"), dict, f"provider_config.{key}.expressions") or {}
+        providers[key] = {**entry, "expressions": expressions(given, f"provider_config.{key}.expressions")}
+    readable = dict(configuration)
+    if "provider_config" in configuration:
+        readable["provider_config"] = providers
+    if "root_module" in configuration:
+        readable["root_module"] = module(configuration["root_module"], "root_module")
+    if skipped:
+        shown = ", ".join(one_line(where, 120) for where in skipped[:3])
+        more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        warnings.append(f"{name}: configuration parts of an unexpected type were ignored ({shown}{more})")
+    return readable
 
 
 def _check_state_module(module: Mapping[str, Any], name: str, where: str) -> None:

@@ -122,3 +122,35 @@ def test_a_wholly_sensitive_after_is_not_priced_rather_than_priced_from_defaults
     assert windows["status"] == "not_priced"
     assert windows["reason"].endswith("depends on a sensitive value (instance_type)")
     assert windows["monthly_after"] == "0.00"
+
+
+def test_an_unknown_value_never_shows_as_its_repr(tmp_path):
+    plan = copy.deepcopy(BASE)
+    balancer = next(rc for rc in plan["resource_changes"] if rc["type"] == "aws_lb")
+    balancer["change"]["after_sensitive"] = {"load_balancer_type": True}
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan))
+    code, stdout, stderr = run_in_process("breakdown", str(path), "--format", "json")
+    assert code == 0 and "Unknown(" not in stdout
+    (shown,) = [r for r in json.loads(stdout)["resources"] if r["address"] == balancer["address"]]
+    assert shown["status"] == "not_priced"
+    assert shown["reason"] == (
+        "Load balancer: unknown load balancer type unknown (depends on a sensitive value: load_balancer_type)"
+    )
+
+
+def test_configuration_parts_of_the_wrong_type_are_skipped_with_a_warning(tmp_path):
+    plan = copy.deepcopy(json.loads((FIXTURES / "plans" / "core" / "regions.json").read_text()))
+    providers = plan["configuration"]["provider_config"]
+    providers["aws"]["expressions"]["region"] = {"references": 5}
+    providers["aws.paris"]["module_address"] = "\u202egnp.exe"
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan))
+    code, stdout, stderr = run_in_process("breakdown", str(path), "--format", "json")
+    assert_handled(code, stdout, stderr)
+    assert code == 0
+    (warning,) = [w for w in json.loads(stdout)["warnings"] if "unexpected type" in w]
+    assert warning == (
+        f"{path}: configuration parts of an unexpected type were ignored "
+        "(provider_config.aws.expressions.region.references, provider_config.aws.paris.module_address)"
+    )
