@@ -343,7 +343,7 @@ def number(value: Any, default: Any = None) -> Any:
             value if isinstance(value, Decimal) else Decimal(value if isinstance(value, int) else str(value))
         )
     except ArithmeticError:
-        return Unknown(f"value {text!r}", "the plan holds text where a number was expected")
+        return Unknown(f"value {text!r}", "the plan holds a str where a number was expected")
     if not found.is_finite() or abs(found) >= LARGEST_AMOUNT:
         return Unknown(f"value {text}", "the plan holds a number that is not finite or not below 10^15")
     if found < 0:

@@ -46,7 +46,7 @@ def volume(name: str, size: object) -> dict:
         (Decimal("9" * 5000), "the plan holds a number that is not finite or not below 10^15 (value 9999"),
         (10**15, "the plan holds a number that is not finite or not below 10^15 (value 1000000000000000)"),
         ("-5", "the plan holds an amount below 0 (value -5)"),
-        ("lots", "the plan holds text where a number was expected (value 'lots')"),
+        ("lots", "the plan holds a str where a number was expected (value 'lots')"),
         ([1], "the plan holds a list where a number was expected (value)"),
     ],
 )
@@ -262,3 +262,33 @@ def test_merge_out_that_cannot_be_written(tmp_path):
         code == 2
         and stderr == "costgate: error: /proc/merged.json: cannot write: No such file or directory\n"
     )
+
+
+def test_comment_report_out_that_cannot_be_written_is_one_line_exit_2(tmp_path):
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"number": 7, "head": {"sha": "abc123"}, "labels": []}}))
+    env = clean_environment(tmp_path) | {"GITHUB_REPOSITORY": "o/r", "GITHUB_EVENT_PATH": str(event)}
+    run = subprocess.run(
+        [str(console_script()), "comment", "github", M5_LARGE, "--dry-run", "--report-out", "/proc/r.json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr == "costgate: error: /proc/r.json: cannot write: No such file or directory\n"
+
+
+def test_a_url_with_credentials_never_reaches_the_report(tmp_path):
+    # A usage-file address the plan does not hold is quoted in a warning: the one redaction strips the secret.
+    usage = tmp_path / "usage.yml"
+    usage.write_text(
+        "version: 0.1\nresource_usage:\n  'aws_instance.x http://deploy:hunter2@proxy.test/p?key=AIzaX':\n"
+        "    monthly_cpu_credit_hrs: 5\n"
+    )
+    run = script(tmp_path, "breakdown", M5_LARGE, "--format", "json", "--usage-file", str(usage))
+    assert run.returncode == 0, run.stderr
+    assert b"hunter2" not in run.stdout + run.stderr and b"AIzaX" not in run.stdout
+    (warning,) = [w for w in json.loads(run.stdout)["warnings"] if "not in the plan" in w]
+    assert "http://proxy.test/p?…" in warning
