@@ -20,6 +20,7 @@ from tests.e2e.standins import GITHUB_TOKEN, JsonStandIn
 from tests.helpers import FIXTURES
 
 LATENCY_SECONDS = 0.15
+COMMIT_TIMES = {"older": "2026-11-23T09:00:00Z", "newer": "2026-11-23T11:00:00Z"}  # by head sha
 PLAN = str(FIXTURES / "e2e" / "m5-large.json")
 
 
@@ -65,7 +66,8 @@ class SlowGitHub(JsonStandIn):
             return 204, None
         found = re.fullmatch(r"/repos/o/r/commits/(\w+)", route)
         if found and method == "GET":
-            return 200, {"sha": found[1], "commit": {"committer": {"date": "2026-11-23T10:00:00Z"}}}
+            date = COMMIT_TIMES.get(found[1], "2026-11-23T10:00:00Z")
+            return 200, {"sha": found[1], "commit": {"committer": {"date": date}}}
         return 404, {"message": "Not Found"}
 
     def visible_costgate_comments(self) -> list[dict[str, Any]]:
@@ -81,9 +83,9 @@ def github():
     stand_in.close()
 
 
-def start_run(tmp_path, github, behavior: str, name: str) -> subprocess.Popen[str]:
+def start_run(tmp_path, github, behavior: str, name: str, sha: str = "abc123") -> subprocess.Popen[str]:
     event = tmp_path / f"event-{name}.json"
-    event.write_text(json.dumps({"pull_request": {"number": 7, "head": {"sha": "abc123"}, "labels": []}}))
+    event.write_text(json.dumps({"pull_request": {"number": 7, "head": {"sha": sha}, "labels": []}}))
     env = clean_environment(tmp_path / f"home-{name}") | {
         "GITHUB_API_URL": github.url,
         "GITHUB_REPOSITORY": "o/r",
@@ -126,3 +128,13 @@ def test_two_runs_at_once_leave_one_costgate_comment(tmp_path, github, behavior,
         assert left["id"] == 50  # both updated the one comment
     else:
         assert left["id"] > 100  # posted by one of the runs; the other's duplicate is gone
+
+
+@pytest.mark.parametrize("behavior", ["update", "delete-and-new"])
+def test_of_two_runs_at_once_the_newer_head_commit_wins(tmp_path, github, behavior):
+    runs = [start_run(tmp_path, github, behavior, sha, sha) for sha in ("newer", "older")]
+    for run in runs:
+        _, stderr = run.communicate(timeout=TIMEOUT_SECONDS)
+        assert run.returncode == 0, stderr
+    (left,) = github.visible_costgate_comments()
+    assert "estimated_at=2026-11-23T11:00:00+00:00" in left["body"]
