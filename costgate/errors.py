@@ -20,8 +20,10 @@ EXIT_BAD_INPUT = 2
 # a team's PAYMENTS_SLACK_WEBHOOK, ...): a message that happens to hold one never shows it.
 _SECRET_NAME = re.compile(r"TOKEN|SECRET|PASSWORD|API_KEY|WEBHOOK|CREDENTIAL|PRIVATE_KEY", re.IGNORECASE)
 _SHORTEST_SECRET = 8
-# A query string can hold an API key (GCP's ?key=...): messages show a URL without it.
+# A query string can hold an API key (GCP's ?key=...), the user-info part a password
+# (AWS_ENDPOINT_URL_PRICING=http://user:pass@proxy): messages show a URL without either.
 _QUERY = re.compile(r"(https?://[^\s?#]+)\?[^\s]*")
+_USER_INFO = re.compile(r"(\b[a-z][a-z0-9+.-]*://)[^\s/?#@]*@", re.IGNORECASE)
 
 
 class CostgateError(click.ClickException):
@@ -42,11 +44,22 @@ def one_line(text: object, limit: int | None = None) -> str:
 
 
 def redacted(text: str) -> str:
-    """`text` without the values of secret environment variables and without URL query strings."""
+    """`text` without the values of secret environment variables, URL user-info and URL query strings.
+
+    The one redaction: error messages, the report's warnings (and so the comment and the
+    table) and HTTP failure messages all pass through it.
+    """
     for name, value in os.environ.items():
         if len(value) >= _SHORTEST_SECRET and _SECRET_NAME.search(name) and value in text:
             text = text.replace(value, f"${name}")
-    return _QUERY.sub(r"\1?…", text)
+    return _QUERY.sub(r"\1?…", _USER_INFO.sub(r"\1", text))
+
+
+def url_path(url: str) -> str:
+    """How a message names an endpoint it called: the URL's path only (no host, user-info or query)."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path or "/"
 
 
 def shown(text: str) -> str:

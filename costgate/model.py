@@ -45,6 +45,13 @@ class Unknown:
     def reason(self) -> str:
         return f"{self.why} ({self.attribute})"
 
+    def __str__(self) -> str:
+        # A model that puts an attribute into a name or a reason without checking it (even with !r) shows
+        # this, never the dataclass repr.
+        return f"unknown ({self.why}: {self.attribute})"
+
+    __repr__ = __str__
+
 
 @dataclass(frozen=True)
 class ResourceChange:

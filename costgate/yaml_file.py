@@ -17,6 +17,7 @@ laughs") and not deeply nested.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import json
 import math
@@ -61,6 +62,26 @@ def schema(name: str) -> dict[str, Any]:
     return json.loads((resources.files("costgate") / "schemas" / name).read_text(encoding="utf-8"))
 
 
+def decoded_text(raw: bytes, name: str) -> str:
+    """A text file's bytes as text: UTF-8 (a byte-order mark is skipped) or UTF-16 (with a BOM, or without one,
+    as PowerShell and some editors write it); anything else is a one-line error naming the line."""
+    encoding = "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif len(raw) > 1 and raw[1:2] == b"\x00" and raw[0:1] != b"\x00":
+        encoding = "utf-16-le"  # ASCII text in UTF-16 without a BOM: a NUL after every character
+    elif len(raw) > 1 and raw[0:1] == b"\x00" and raw[1:2] != b"\x00":
+        encoding = "utf-16-be"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        shown = "UTF-16" if "16" in encoding else "UTF-8"
+        line = raw[: error.start].decode(encoding, errors="replace").count("\n") + 1
+        raise CostgateError(
+            f"{name}:{line}: not {shown} text ({error.reason}); save the file as UTF-8"
+        ) from None
+
+
 def decimal(value: Any) -> Decimal:
     """A number from a loaded file as a Decimal; str() first, so a YAML 0.1 is Decimal("0.1")."""
     return Decimal(str(value))
@@ -99,11 +120,7 @@ def load_yaml_file(path: Path, schema_name: str, name: str | None = None) -> Yam
         raise CostgateError(f"{path}: cannot read ({error.strerror or error})") from None
     if len(raw) > MAX_BYTES:
         raise CostgateError(f"{shown}: larger than {MAX_BYTES // 1_000_000} MB; costgate reads at most that")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise CostgateError(f"{shown}:{line}: not UTF-8 text") from None
+    text = decoded_text(raw, shown)
     try:
         # libyaml when present: faster, and it refuses nesting deeper than 1,000 levels by itself.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)

@@ -96,19 +96,36 @@ def test_update_creates_when_there_is_no_comment():
 @responses.activate
 def test_new_keeps_the_old_comment():
     page(f"{COMMENTS}?per_page=100", [ours(1)])
+    page(f"{COMMENTS}?per_page=100", [ours(1), ours(2, at=T2)])  # listed again after posting: no duplicate
     responses.add(responses.POST, COMMENTS, json={"id": 2})
     assert gh.post(client(), pr(), "b", behavior="new").action == "created"
-    assert [c.request.method for c in responses.calls] == ["GET", "POST"]
+    assert [c.request.method for c in responses.calls] == ["GET", "POST", "GET"]
 
 
 @responses.activate
 def test_delete_and_new_deletes_every_old_comment():
     page(f"{COMMENTS}?per_page=100", [ours(1), other(2), ours(3)])
+    page(f"{COMMENTS}?per_page=100", [other(2), ours(4, at=T2)])
     responses.add(responses.DELETE, f"{API}/repos/o/r/issues/comments/1", status=204)
     responses.add(responses.DELETE, f"{API}/repos/o/r/issues/comments/3", status=204)
     responses.add(responses.POST, COMMENTS, json={"id": 4})
     assert gh.post(client(), pr(), "b", behavior="delete-and-new").action == "created"
-    assert [c.request.method for c in responses.calls] == ["GET", "DELETE", "DELETE", "POST"]
+    assert [c.request.method for c in responses.calls] == ["GET", "DELETE", "DELETE", "POST", "GET"]
+
+
+@responses.activate
+def test_a_duplicate_a_concurrent_run_posted_is_removed_and_one_comment_is_left():
+    # Both runs listed no comment and both posted; listing again, each keeps the same one:
+    # the newest estimate, then the highest id (here 9, the other run's), and deletes the rest.
+    page(f"{COMMENTS}?per_page=100", [other(2)])
+    page(f"{COMMENTS}?per_page=100", [other(2), ours(8, at=T2), ours(9, at=T2)])
+    responses.add(responses.POST, COMMENTS, json={"id": 8, "html_url": "u8"})
+    responses.add(
+        responses.DELETE, f"{API}/repos/o/r/issues/comments/8", status=404
+    )  # the other run was first
+    outcome = gh.post(client(), pr(), "b")
+    assert outcome.action == "kept-newer" and outcome.comment_id == 9 and outcome.url == "u9"
+    assert [c.request.method for c in responses.calls] == ["GET", "POST", "GET", "DELETE"]
 
 
 @responses.activate

@@ -158,7 +158,7 @@ def test_hostile_documents_name_file_and_line(tmp_path, kind, text, where_what):
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.file_name)
 def test_unreadable_text_names_the_line(tmp_path, kind):
     message, shown = error_of(kind, tmp_path, b"a: 1\nb: caf\xe9\n")
-    assert message == f"{shown}:2: not UTF-8 text"
+    assert message == f"{shown}:2: not UTF-8 text (invalid continuation byte); save the file as UTF-8"
     message, shown = error_of(kind, tmp_path, "a: 1\nb: \x00\n")
     assert message.startswith(f"{shown}:2: not valid YAML (unacceptable character #x0000")
     message, shown = error_of(kind, tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")

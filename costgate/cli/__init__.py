@@ -53,6 +53,13 @@ class CostgateGroup(click.Group):
             raise
         except RecursionError:
             raise CostgateError("internal error: the input is nested too deeply to read") from None
+        except OSError as error:  # a message on a full device or a closed pipe, a file that vanished
+            from costgate.deliver.output import drop_pending_output
+
+            if error.filename is None:  # a failed write to stdout: do not fail again on it at exit
+                drop_pending_output()
+            where = f"{error.filename}: " if error.filename else ""
+            raise CostgateError(f"{where}cannot read or write: {error.strerror or error}") from None
         except Exception as error:  # noqa: BLE001 - a bug must still end as one line and exit 2
             raise CostgateError(
                 f"internal error ({type(error).__name__}: {error}); please report it"

@@ -116,9 +116,10 @@ def priced_plans(
 
 
 def emit(text: str, out: str | None) -> None:
-    if out:
-        from costgate.deliver.output import write_atomic
+    """The command's result: to `out` atomically, else to stdout; a failed write is a one-line error."""
+    from costgate.deliver.output import write_atomic, write_stdout
 
+    if out:
         write_atomic(out, text)
     else:
-        click.echo(text, nl=False)
+        write_stdout(text)

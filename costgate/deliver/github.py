@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
 from costgate.deliver.github_event import DEFAULT_API_URL, PullRequest, parse_time, utc
-from costgate.errors import CostgateError, one_line
+from costgate.errors import CostgateError, one_line, url_path
 from costgate.model import CheckResult
 
 BEHAVIORS = ("update", "new", "delete-and-new", "hide-and-new")
@@ -121,9 +121,13 @@ class GitHubClient:
         response = self._request("PATCH", url, json={"body": body}, what="edit its comment", repeatable=True)
         return _json(response, dict, "PATCH", url)
 
-    def delete_comment(self, repo: str, comment_id: int) -> None:
+    def delete_comment(self, repo: str, comment_id: int, *, missing_ok: bool = False) -> None:
+        """Delete a comment; with `missing_ok` one that is already gone (a concurrent run deleted it) is fine."""
         self._request(
-            "DELETE", f"{self.api_url}/repos/{repo}/issues/comments/{comment_id}", what="delete its comment"
+            "DELETE",
+            f"{self.api_url}/repos/{repo}/issues/comments/{comment_id}",
+            what="delete its comment",
+            missing_ok=missing_ok,
         )
 
     def commit_time(self, repo: str, sha: str) -> datetime:
@@ -153,15 +157,26 @@ class GitHubClient:
                 f"GitHub GraphQL minimizeComment failed: {one_line(first.get('message', 'unknown error'), 200)}"
             )
 
-    def _request(self, method: str, url: str, *, what: str, repeatable: bool = False, **send: Any) -> Any:
+    def _request(
+        self,
+        method: str,
+        url: str,
+        *,
+        what: str,
+        repeatable: bool = False,
+        missing_ok: bool = False,
+        **send: Any,
+    ) -> Any:
         from costgate.deliver.http import HttpError
 
         try:
             return self._transport.request(method, url, repeatable=repeatable, **send)
         except HttpError as error:
+            if missing_ok and error.status == 404:
+                return error.response
             if error.kind != "refused":
                 raise CostgateError(str(error)) from None
-            raise _refused(error.response, method, _path(url), what) from None
+            raise _refused(error.response, method, url_path(url), what) from None
 
 
 def rate_limit_wait(response: Any) -> float | None:
@@ -210,7 +225,7 @@ def _json(response: Any, kind: type, method: str, url: str) -> Any:
         data = response.json()
     except ValueError:
         raise CostgateError(
-            f"GitHub answered {method} {_path(url)} with something that is not JSON (HTTP {response.status_code}); "
+            f"GitHub answered {method} {url_path(url)} with something that is not JSON (HTTP {response.status_code}); "
             "check --api-url (GitHub Enterprise Server: https://HOST/api/v3)"
         ) from None
     if not isinstance(data, kind):
@@ -220,14 +235,8 @@ def _json(response: Any, kind: type, method: str, url: str) -> Any:
 
 def _shape_error(method: str, url: str, expected: str) -> CostgateError:
     return CostgateError(
-        f"GitHub answered {method} {_path(url)} with an unexpected shape (expected {expected})"
+        f"GitHub answered {method} {url_path(url)} with an unexpected shape (expected {expected})"
     )
-
-
-def _path(url: str) -> str:
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).path or "/"
 
 
 def _message(response: Any) -> str:
@@ -293,17 +302,7 @@ def post(
     # Anyone can paste a marker into a comment: only a bot's comment (GITHUB_TOKEN posts as
     # github-actions[bot]) or the configured author's is ours, and a marker dated in the future is
     # forged. Either could otherwise silence costgate or point an update at a stranger's comment.
-    latest_possible = datetime.now(timezone.utc) + CLOCK_SKEW
-    ours = [
-        c
-        for c in client.list_comments(pr.repo, pr.number)
-        if isinstance(c.get("id"), int)
-        and isinstance(c.get("body"), str)
-        and posted_by_costgate(c, author)
-        and (found := parse_marker(c["body"]))
-        and found[0] == key
-        and found[1] <= latest_possible
-    ]
+    ours = _ours(client.list_comments(pr.repo, pr.number), key, author)
     newest_at = max((parse_marker(c["body"])[1] for c in ours), default=None)
     if newest_at is not None and newest_at > pr.estimated_at:
         return Outcome(
@@ -313,7 +312,7 @@ def post(
     latest = ours[-1] if ours else None
     if skip:
         if latest is not None and delete_when_skipped:
-            client.delete_comment(pr.repo, latest["id"])
+            client.delete_comment(pr.repo, latest["id"], missing_ok=True)
             return Outcome("deleted", latest["id"], detail="no cost change any more: removed the old comment")
         return Outcome("skipped", detail="nothing to report: no comment posted")
     if quiet and latest is None:
@@ -323,14 +322,67 @@ def post(
         raise CostgateError(f"comment of {len(text)} characters is over GitHub's limit")
     if behavior == "update" and latest is not None:
         updated = client.update_comment(pr.repo, latest["id"], text)
-        return Outcome("updated", latest["id"], updated.get("html_url", ""))
+        return Outcome("updated", latest["id"], _text(updated.get("html_url")))
     if behavior == "delete-and-new":
         for comment in ours:
-            client.delete_comment(pr.repo, comment["id"])
+            client.delete_comment(pr.repo, comment["id"], missing_ok=True)
     if behavior == "hide-and-new" and latest is not None:
         client.minimize_comment(str(latest.get("node_id", "")))
     created = client.create_comment(pr.repo, pr.number, text)
-    return Outcome("created", created.get("id"), created.get("html_url", ""))
+    outcome = Outcome("created", created.get("id"), _text(created.get("html_url")))
+    # `before`: the history new and hide-and-new keep; every comment after it is this run's or a concurrent one's.
+    before = max((c["id"] for c in ours), default=0) if behavior in ("new", "hide-and-new") else 0
+    return _one_comment_left(client, pr, key, author, before, outcome)
+
+
+def _ours(comments: list[dict[str, Any]], key: str, author: str | None) -> list[dict[str, Any]]:
+    """The comments costgate posted for `key`, oldest first.
+
+    Anyone can paste a marker into a comment: only a bot's comment (GITHUB_TOKEN posts as
+    github-actions[bot]) or the configured author's is ours, and a marker dated in the future is
+    forged. Either could otherwise silence costgate or point an update at a stranger's comment.
+    """
+    latest_possible = datetime.now(timezone.utc) + CLOCK_SKEW
+    return [
+        c
+        for c in comments
+        if isinstance(c.get("id"), int)
+        and isinstance(c.get("body"), str)
+        and posted_by_costgate(c, author)
+        and (found := parse_marker(c["body"]))
+        and found[0] == key
+        and found[1] <= latest_possible
+    ]
+
+
+def _one_comment_left(
+    client: GitHubClient, pr: PullRequest, key: str, author: str | None, after_id: int, outcome: Outcome
+) -> Outcome:
+    """Runs for the same pull request at once each post a comment: list again and keep one.
+
+    Every run picks the same one, the newest estimate (then the highest id, the last posted), and
+    deletes the rest, so however the runs interleave, one comment is left; a comment a concurrent
+    run deleted first is already gone (404), which is fine.
+    """
+    posted = [c for c in _ours(client.list_comments(pr.repo, pr.number), key, author) if c["id"] > after_id]
+    if len(posted) < 2:
+        return outcome
+    keep = max(posted, key=lambda c: (parse_marker(c["body"])[1], c["id"]))  # type: ignore[index]
+    for comment in posted:
+        if comment is not keep:
+            client.delete_comment(pr.repo, comment["id"], missing_ok=True)
+    if keep["id"] == outcome.comment_id:
+        return replace(outcome, detail=f"removed {len(posted) - 1} duplicate(s) a concurrent run posted")
+    return Outcome(
+        "kept-newer",
+        keep["id"],
+        _text(keep.get("html_url")),
+        detail="a concurrent run posted the same or a newer estimate; kept its comment and removed this one",
+    )
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def posted_by_costgate(comment: Mapping[str, Any], author: str | None) -> bool:

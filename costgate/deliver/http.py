@@ -16,7 +16,8 @@ import functools
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
-from urllib.parse import urlsplit
+
+from costgate.errors import url_path
 
 MAX_BACKOFF_SECONDS = 30.0
 
@@ -111,9 +112,7 @@ class Transport:
         """
         import requests
 
-        call = _Call(
-            self, method, where or urlsplit(url).path or "/", seconds or self.seconds_per_call, repeatable
-        )
+        call = _Call(self, method, where or url_path(url), seconds or self.seconds_per_call, repeatable)
         while True:
             # One transport serves one thread: the retry policy carries this call's deadline.
             self._adapter.max_retries = call.retry()

@@ -11,6 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from costgate.errors import redacted
 from costgate.estimate.discounts import Discount, best_discount
 from costgate.estimate.reprice import Repriced, alternative, repriced
 from costgate.estimate.usage import UsageFile
@@ -36,6 +37,7 @@ from costgate.resources.base import CostModel, Side
 from costgate.resources.registry import cost_model, free_reason, is_free
 
 ZERO = Decimal(0)
+LARGEST_COST = Decimal(10) ** 15  # a month of anything costs less; more is damaged input, not a figure
 
 
 class Pricer:
@@ -104,7 +106,7 @@ class Pricer:
         return Estimate(
             tuple(resources),
             tuple(summaries),
-            tuple(dict.fromkeys(warnings)),
+            tuple(dict.fromkeys(redacted(warning) for warning in warnings)),  # every output shows these
             tuple(used_sources),
             plans=tuple(projects),
         )
@@ -245,6 +247,7 @@ PricedSide = tuple[
 
 
 def _price_side(components: list[CostComponent], prices: PriceChain) -> PricedSide:
+    components = [_with_sane_capacity(component) for component in components]
     priced = tuple(price_component(component, prices) for component in components)
     total = sum((c.monthly_cost for c in priced if c.monthly_cost is not None), ZERO)
     capacity = next((c.per for c in components if c.per is not None), None)
@@ -253,6 +256,18 @@ def _price_side(components: list[CostComponent], prices: PriceChain) -> PricedSi
     per_unit = sum((_unit_cost(c, prices) for c in components if c.per is not None), ZERO)
     fixed = total - per_unit * capacity.current
     return priced, total, capacity, fixed + per_unit * capacity.minimum, fixed + per_unit * capacity.maximum
+
+
+def _with_sane_capacity(component: CostComponent) -> CostComponent:
+    """A component that scales with a count (current, minimum or maximum) below 0 or of 10^15 or more has no price."""
+    per = component.per
+    if per is None or all(0 <= count < LARGEST_COST for count in (per.current, per.minimum, per.maximum)):
+        return component
+    counts = ", ".join(f"{count:.6g}" for count in (per.current, per.minimum, per.maximum))
+    reason = (
+        f"the plan holds a {per.attribute} count below 0 or not below 10^15 (now, minimum, maximum: {counts})"
+    )
+    return replace(component, price_query=None, per=None, not_priced_reason=reason)
 
 
 def _unit_cost(component: CostComponent, prices: PriceChain) -> Decimal:
@@ -290,6 +305,12 @@ def price_component(component: CostComponent, prices: PriceChain) -> PricedCompo
         quantity *= component.per.current
     list_cost = price.cost(quantity)
     cost = list_cost * (1 - component.discount_percent / 100)
+    if not (quantity.is_finite() and 0 <= quantity and cost.is_finite() and 0 <= cost < LARGEST_COST):
+        # The one guard: a component's cost is never negative, NaN or absurd (a decrease is after minus before).
+        return _not_priced(
+            component,
+            f"a quantity of {quantity:.6g} {component.unit} at ${price.amount} is not a cost of $0 to $10^15",
+        )
     return PricedComponent(
         component.name,
         component.unit,

@@ -49,18 +49,19 @@ def set_path(values: Mapping[str, Any], path: str, value: Any) -> dict[str, Any]
     copy: Any = _copy(values)
     target = copy
     for position, step in enumerate(steps[:-1]):
-        key: Any = int(step) if step.isdigit() else step
-        following = steps[position + 1]
+        key: Any = int(step) if step.isdigit() and isinstance(target, list) else step
+        container: type = list if steps[position + 1].isdigit() else dict
         if isinstance(target, list):
             while len(target) <= key:
                 target.append({})
-            target = target[key]
-        else:
-            if target.get(key) is None:
-                target[key] = [] if following.isdigit() else {}
-            target = target[key]
+        # A value that is no container of the right kind here (masked as sensitive, malformed) is replaced.
+        if not isinstance(target[key] if isinstance(target, list) else target.get(key), container):
+            target[key] = container()
+        target = target[key]
     last = steps[-1]
     if isinstance(target, list):
+        while len(target) <= int(last):
+            target.append({})
         target[int(last)] = value
     else:
         target[last] = value

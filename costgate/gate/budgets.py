@@ -24,18 +24,27 @@ from costgate.model import (
     Finding,
 )
 from costgate.report.money import dollars, percent, share
+from costgate.yaml_file import MAX_BYTES, decoded_text, printable
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+LARGEST_SPEND = Decimal(10) ** 15
 
 
 def read_spend_file(path: str) -> dict[str, Decimal]:
-    """team -> current monthly spend, from JSON ({"payments": 171500} or [{"team":..,"monthly_spend":..}]) or CSV (team,monthly_spend)."""
+    """team -> current monthly spend, from JSON ({"payments": 171500} or [{"team":..,"monthly_spend":..}]) or CSV (team,monthly_spend).
+
+    Every amount must be a finite number of 0 or more and below 10^15 (a negative spend would
+    make every budget "ok"); a byte-order mark, as spreadsheets write it, is skipped.
+    """
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8")
+        raw = file.read_bytes()
     except OSError as error:
         raise CostgateError(f"{path}: cannot read the spend file ({error.strerror or error})") from None
+    if len(raw) > MAX_BYTES:
+        raise CostgateError(f"{path}: larger than {MAX_BYTES // 1_000_000} MB; not a spend file")
+    text = decoded_text(raw, path)
     rows: list[tuple[Any, Any]]
     if file.suffix.lower() == ".csv":
         reader = csv.DictReader(text.splitlines())
@@ -44,9 +53,11 @@ def read_spend_file(path: str) -> dict[str, Decimal]:
         rows = [(row["team"], row["monthly_spend"]) for row in reader]
     else:
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_int=Decimal, parse_float=Decimal, parse_constant=Decimal)
         except json.JSONDecodeError as error:
             raise CostgateError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
+        except RecursionError:
+            raise CostgateError(f"{path}: not a spend file (nested too deeply)") from None
         if isinstance(data, Mapping):
             rows = list(data.items())
         elif isinstance(data, list) and all(isinstance(r, Mapping) for r in data):
@@ -55,10 +66,19 @@ def read_spend_file(path: str) -> dict[str, Decimal]:
             raise CostgateError(f"{path}: expected {{team: spend}} or a list of {{team, monthly_spend}}")
     spend: dict[str, Decimal] = {}
     for team, amount in rows:
+        quoted = repr(amount) if isinstance(amount, str) else str(amount)
+        shown = f"{path}: team {printable(str(team))}: monthly spend {printable(quoted)[:40]}"
+        if isinstance(amount, bool) or not isinstance(amount, (str, Decimal)):
+            raise CostgateError(f"{shown} is not a number")
         try:
-            spend[str(team)] = Decimal(str(amount))
-        except (InvalidOperation, ValueError):
-            raise CostgateError(f"{path}: team {team}: monthly spend {amount!r} is not a number") from None
+            value = Decimal(amount.strip()) if isinstance(amount, str) else amount
+        except InvalidOperation:
+            raise CostgateError(f"{shown} is not a number") from None
+        if not value.is_finite() or abs(value) >= LARGEST_SPEND:
+            raise CostgateError(f"{shown} is not a finite number below 10^15")
+        if value < 0:
+            raise CostgateError(f"{shown} is below 0")
+        spend[str(team)] = value
     return spend
 
 

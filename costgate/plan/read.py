@@ -9,25 +9,63 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
+import stat
+import sys
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from costgate.errors import CostgateError
 
 SHOW_JSON_HINT = "run `terraform show -json plan.out > plan.json` and pass plan.json"
+STDIN = "-"
+MAX_BYTES = 512 * 1024 * 1024  # the largest plan in the corpus is about 40 MB
+# The corpus nests 21 levels at most; deeper input is damaged or hostile, and would exhaust the stack later.
+MAX_DEPTH = 200
+# Longer integers are kept as Decimal (Python's int() refuses 4,300+ digits); the cost models refuse them.
+LONGEST_INT = 30
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def read_document(path: str | Path) -> dict[str, Any]:
+    """The plan at `path`; `-` reads standard input."""
+    if str(path) == STDIN:
+        return parse_document(_bounded_read(sys.stdin.buffer, "standard input"), STDIN)
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise CostgateError(f"{path}: is a directory, expected a plan JSON file")
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+            raise CostgateError(f"{path}: not a regular file (a device or socket); {SHOW_JSON_HINT}")
+        if info.st_size > MAX_BYTES:
+            raise _too_large(str(path))
+        with path.open("rb") as handle:
+            raw = _bounded_read(handle, str(path))
     except FileNotFoundError:
         raise CostgateError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CostgateError(f"{path}: is a directory, expected a plan JSON file") from None
     except OSError as error:
-        raise CostgateError(f"{path}: cannot read: {error.strerror}") from None
+        raise CostgateError(f"{path}: cannot read: {error.strerror or error}") from None
     return parse_document(raw, str(path))
+
+
+def _bounded_read(handle: IO[bytes], name: str) -> bytes:
+    """At most MAX_BYTES: a pipe or a file that grows while read cannot make costgate read without end."""
+    raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise _too_large(name)
+    return raw
+
+
+def _too_large(name: str) -> CostgateError:
+    return CostgateError(
+        f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB; costgate reads plans up to that size"
+    )
+
+
+def _integer(text: str) -> int | Decimal:
+    return int(text) if len(text) <= LONGEST_INT else Decimal(text)
 
 
 def parse_document(raw: bytes, name: str) -> dict[str, Any]:
@@ -38,8 +76,10 @@ def parse_document(raw: bytes, name: str) -> dict[str, Any]:
     text = _decode(raw, name)
     text = _skip_wrapper_lines(text)
     try:
-        document, end = json.JSONDecoder().raw_decode(text)
+        document, end = _decoded(text)
         _check_trailing(text[end:], name)
+    except RecursionError:
+        raise CostgateError(f"{name}: the JSON is nested more than {MAX_DEPTH} levels deep") from None
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) - 1 or "Unterminated" in error.msg:
             raise CostgateError(
@@ -55,7 +95,65 @@ def parse_document(raw: bytes, name: str) -> dict[str, Any]:
         or "format_version" in document
     ):
         raise CostgateError(f"{name}: this JSON is not a Terraform plan or state; {SHOW_JSON_HINT}")
+    _check_values(document, name, text)
     return document
+
+
+def _decoded(text: str) -> tuple[Any, int]:
+    """The JSON document and where it ends; integers too long for int() (4,300+ digits) become Decimal.
+
+    The plain decoder runs first: a Python parse_int callback would slow every integer of every
+    plan by half, for a case only damaged input has.
+    """
+    try:
+        return json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        return json.JSONDecoder(parse_int=_integer).raw_decode(text)
+
+
+# The parts of a plan or state costgate reads; the rest (planned_values, prior_state, ...) is never walked.
+READ_PARTS = ("resource_changes", "configuration", "variables", "values")
+# A JSON escape of a UTF-16 surrogate (\ud800-\udfff): only then can the text hold a lone one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _check_values(document: dict[str, Any], name: str, text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH in what costgate reads, and text with lone surrogates.
+
+    Iterative, so a deep document cannot exhaust the stack here, and it visits containers only;
+    strings are looked at only when the JSON text escapes a surrogate at all. Text with a lone
+    surrogate cannot be printed or written as UTF-8, so it is damaged input, refused before any output.
+    """
+    strings = _SURROGATE_ESCAPE.search(text) is not None
+    pending: list[tuple[Any, int]] = [(document.get(part), 2) for part in READ_PARTS]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            raise CostgateError(f"{name}: the JSON is nested more than {MAX_DEPTH} levels deep")
+        kind = type(value)
+        if kind is dict:
+            if strings:
+                for key in value:
+                    _check_text(key, name)
+            children: Any = value.values()
+        elif kind is list:
+            children = value
+        else:
+            if strings and kind is str:
+                _check_text(value, name)
+            continue
+        for item in children:
+            if strings or type(item) in (dict, list):
+                pending.append((item, depth + 1))
+
+
+def _check_text(text: str, name: str) -> None:
+    if _LONE_SURROGATE.search(text):
+        raise CostgateError(
+            f"{name}: the JSON holds a lone UTF-16 surrogate (\\ud800-\\udfff), which is not text"
+        )
 
 
 def _decode(raw: bytes, name: str) -> str:

@@ -16,6 +16,7 @@ from costgate.errors import CostgateError
 from costgate.model import SENSITIVE, Plan, ResourceChange
 from costgate.plan.addresses import module_of
 from costgate.plan.regions import RegionHooks, RegionResolver
+from costgate.plan.shape import check_shape, readable_configuration
 
 KNOWN_FORMAT_VERSIONS = {"0.1", "0.2", "1.0", "1.1", "1.2"}
 
@@ -41,8 +42,13 @@ def read_plan(
         warnings.append(
             f"{name}: plan format_version {version} is newer than costgate knows (1.2); read as 1.x"
         )
-    configuration = document.get("configuration") or {}
-    variables = document.get("variables") or {}
+    check_shape(document, name)
+    configuration = readable_configuration(document.get("configuration") or {}, name, warnings)
+    variables = {
+        key: variable
+        for key, variable in (document.get("variables") or {}).items()
+        if isinstance(variable, dict)
+    }
     resolver = RegionResolver(configuration, variables, default_region, region_hooks, assume_default_region)
     if "resource_changes" in document or "planned_values" in document:
         raw_changes = document.get("resource_changes") or []
@@ -173,9 +179,13 @@ def _marks_any(sensitive: Any) -> bool:
 
 
 def _masked(value: Any, sensitive: Any) -> Any:
-    """Replace sensitive leaves with a marker so no later stage can print them."""
+    """Replace sensitive leaves with a marker so no later stage can print them.
+
+    A whole object marked sensitive keeps its keys, each masked, so the resource reads as
+    "depends on a sensitive value" rather than as an object with nothing set.
+    """
     if sensitive is True:
-        return SENSITIVE
+        return {key: SENSITIVE for key in value} if isinstance(value, dict) else SENSITIVE
     if not sensitive or value is None or not _marks_any(sensitive):
         return value  # nothing to hide: no copy
     if isinstance(value, dict) and isinstance(sensitive, dict):

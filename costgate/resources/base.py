@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from costgate.errors import one_line
 from costgate.model import (
     HOURS_PER_MONTH,
     SENSITIVE,
@@ -328,22 +329,34 @@ def not_priced(name: str, unit: str, reason: str) -> CostComponent:
     return CostComponent(name, unit, Unknown(name, reason), None, not_priced_reason=reason)
 
 
+# No size, count or rate in a plan comes near this; a larger one is damaged or hostile input.
+LARGEST_AMOUNT = Decimal(10) ** 15
+
+
 def number(value: Any, default: Any = None) -> Any:
     """A numeric attribute as Decimal; Unknown passes through; None/"" gives `default`.
 
-    Anything else (a list, a map, text that is no number) is an Unknown saying so, so the
-    component is not priced with the reason instead of failing on arithmetic.
+    Anything else is an Unknown saying what the plan holds, so the component is not priced
+    with that reason instead of failing on arithmetic or pricing a lie: a list, a map, text
+    that is no number, NaN, Infinity, a magnitude of 10^15 or more, or an amount below 0
+    (sizes, counts and hours are never negative; a negative one would hide an increase).
     """
     if isinstance(value, Unknown) or value is None or value == "":
         return value if isinstance(value, Unknown) else default
-    odd = Unknown("value", f"the plan holds a {type(value).__name__} where a number was expected")
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        return odd
+        return Unknown("value", f"the plan holds a {type(value).__name__} where a number was expected")
+    text = one_line(value, 40)
     try:
-        found = Decimal(str(value))
+        found = (
+            value if isinstance(value, Decimal) else Decimal(value if isinstance(value, int) else str(value))
+        )
     except ArithmeticError:
-        return odd
-    return found if found.is_finite() else odd
+        return Unknown(f"value {text!r}", "the plan holds a str where a number was expected")
+    if not found.is_finite() or abs(found) >= LARGEST_AMOUNT:
+        return Unknown(f"value {text}", "the plan holds a number that is not finite or not below 10^15")
+    if found < 0:
+        return Unknown(f"value {text}", "the plan holds an amount below 0")
+    return found
 
 
 def shown(value: Any) -> str:
