@@ -68,6 +68,7 @@ class Config:
     comment_behavior: str = "update"
     pricing_mode: str | None = None
     cache_ttl_days: int | None = None
+    live_timeout_seconds: float | None = None
     usage_file: str | None = None
 
 
@@ -124,6 +125,7 @@ def config_from_dict(data: Mapping[str, Any], file: Path | None = None) -> Confi
         comment_behavior=comment.get("behavior", "update"),
         pricing_mode=pricing.get("mode"),
         cache_ttl_days=pricing.get("cache_ttl_days"),
+        live_timeout_seconds=pricing.get("live_timeout_seconds"),
         usage_file=str(base / data["usage_file"]) if data.get("usage_file") else None,
     )
 

@@ -181,6 +181,7 @@ def stubbed_client():
 
 
 def test_pricing_live_end_to_end(monkeypatch, tmp_path):
+    monkeypatch.setattr("costgate.pricing.aws.CONCURRENT_READS", 1)  # the Stubber answers in order
     client, stubber = stubbed_client()
     stubber.add_response(
         "get_products",
@@ -190,7 +191,7 @@ def test_pricing_live_end_to_end(monkeypatch, tmp_path):
     stubber.add_response(
         "get_products", {"PriceList": [storage_item("gp3", "0.0800000000")]}, expected_params(GP3)
     )
-    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda: client)
+    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda *_: client)
     with stubber:
         result = CliRunner().invoke(
             cli, ["breakdown", "--pricing", "live", "--format", "json", write_plan(tmp_path)]
@@ -211,7 +212,7 @@ def test_pricing_live_end_to_end(monkeypatch, tmp_path):
 
     # A second run answers from the cache: no stubbed response is queued, so any request would fail.
     client2, stubber2 = stubbed_client()
-    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda: client2)
+    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda *_: client2)
     with stubber2:
         again = CliRunner().invoke(
             cli, ["breakdown", "--pricing", "live", "--format", "json", write_plan(tmp_path)]
@@ -227,7 +228,7 @@ def test_pricing_live_falls_back_to_the_catalog_with_a_warning(monkeypatch, tmp_
         "The security token included in the request is invalid.",
         400,
     )
-    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda: client)
+    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda *_: client)
     with stubber:
         result = CliRunner().invoke(
             cli, ["breakdown", "--pricing", "live", "--format", "json", write_plan(tmp_path)]
