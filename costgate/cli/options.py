@@ -96,7 +96,7 @@ def pricer_for(
 
         usage = load_usage_file(usage_file)
     discounts = config.discounts if config is not None else ()
-    return Pricer(price_chain(mode, ttl_days, live_timeout), usage, discounts)
+    return Pricer(price_chain(mode, ttl_days, live_timeout_seconds=live_timeout), usage, discounts)
 
 
 def priced_plans(

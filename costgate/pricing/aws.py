@@ -282,7 +282,7 @@ class AwsPriceList:
             raise self._trip(f"AWS price list unreachable ({type(error).__name__})") from None
         except ReadTimeoutError:
             raise self._trip(
-                f"AWS price list did not answer within {min(READ_TIMEOUT, left):.0f} s"
+                f"AWS price list did not answer within {round(min(READ_TIMEOUT, left), 1):g} s"
             ) from None
         except ConnectionClosedError:
             return "resetting the connection"
