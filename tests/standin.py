@@ -51,7 +51,8 @@ class StandIn:
                     Seen(self.command, self.path, dict(self.headers), self.rfile.read(length))
                 )
                 reply = stand_in.answer(stand_in.seen[-1])
-                time.sleep(reply.delay)
+                if reply.delay:
+                    time.sleep(reply.delay)
                 if reply.reset:
                     self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                     self.close_connection = True

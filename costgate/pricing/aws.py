@@ -72,6 +72,11 @@ BATCHED_BY = {
     ("AmazonEC2", "Storage"): "volumeApiName",
 }
 
+# Price List units the models count in another unit: (their unit, the factor to it). gp3 throughput is
+# listed per GiB/s-month (45.056 in eu-west-1, 2023-02-23 offer rows); the models count MiB/s, as
+# https://aws.amazon.com/ebs/pricing/ prices it ($0.044 per MiB/s-month there).
+UNITS = {"GiBps-mo": ("MiBps-Mo", Decimal(1) / Decimal(1024))}
+
 _THROTTLING_CODES = {
     "ThrottlingException",
     "Throttling",
@@ -213,8 +218,11 @@ class AwsPriceList:
         token = ""
         while True:
             page = self._request(batch, token)
-            for item in _price_list(page):
-                key, price = _indexed(item, batch.by)
+            try:
+                indexed = [_indexed(item, batch.by) for item in _price_list(page)]
+            except PricingUnavailable as error:
+                raise self._trip(str(error)) from None
+            for key, price in indexed:
                 if key is None or price is None:
                     continue
                 entry = _price_to_entry(price)
@@ -334,6 +342,9 @@ def _price_list(page: Any) -> list[dict[str, Any]]:
 
 def _indexed(item: dict[str, Any], by: str) -> tuple[tuple[str, ...] | None, Price | None]:
     attributes = item["product"]["attributes"]
+    if attributes.get("locationType", "AWS Region") != "AWS Region":
+        # An Outposts product carries its parent region's regionCode at another price; no plan runs there.
+        return None, None
     key = (attributes[by],) if by and isinstance(attributes.get(by), str) else (None if by else ())
     try:
         return key, price_of(item)
@@ -351,14 +362,17 @@ def price_of(item: dict[str, Any]) -> Price | None:
         return None
     currency = "USD" if "USD" in dimensions[0]["pricePerUnit"] else next(iter(dimensions[0]["pricePerUnit"]))
     as_of = (item.get("publicationDate") or next(iter(terms.values())).get("effectiveDate", ""))[:10]
-    unit = dimensions[0]["unit"]
+    unit, factor = UNITS.get(dimensions[0]["unit"], (dimensions[0]["unit"], Decimal(1)))
     if len(dimensions) == 1:
-        amount = Decimal(dimensions[0]["pricePerUnit"][currency])
+        amount = Decimal(dimensions[0]["pricePerUnit"][currency]) * factor
         if not amount.is_finite() or amount < 0:
             raise ValueError(amount)
         return Price(amount, unit, AWS_SOURCE, as_of, currency)
     ordered = sorted(dimensions, key=lambda d: Decimal(d.get("beginRange", "0")))
-    tiers = tuple((Decimal(d.get("beginRange", "0")), Decimal(d["pricePerUnit"][currency])) for d in ordered)
+    tiers = tuple(
+        (Decimal(d.get("beginRange", "0")) / factor, Decimal(d["pricePerUnit"][currency]) * factor)
+        for d in ordered
+    )
     if not all(start.is_finite() and amount.is_finite() and amount >= 0 for start, amount in tiers):
         raise ValueError(tiers)
     return Price(tiers[0][1], unit, AWS_SOURCE, as_of, currency, tiers=tiers)

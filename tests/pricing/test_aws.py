@@ -307,3 +307,51 @@ M5_PRICES = [("large", "0.096"), ("xlarge", "0.192"), ("2xlarge", "0.384"), ("4x
 
 def _with_type(instance_type: str) -> tuple[tuple[str, str], ...]:
     return tuple((k, instance_type if k == "instanceType" else v) for k, v in M5_LARGE.attributes)
+
+
+def _with_unit_and_location(item: str, unit: str | None = None, location_type: str | None = None) -> str:
+    product = json.loads(item)
+    if location_type:
+        product["product"]["attributes"]["locationType"] = location_type
+    if unit:
+        for term in product["terms"]["OnDemand"].values():
+            for dimension in term["priceDimensions"].values():
+                dimension["unit"] = unit
+    return json.dumps(product)
+
+
+def test_gp3_throughput_listed_per_gib_per_second_is_priced_per_mib_per_second(stubbed):
+    client, stubber = stubbed
+    throughput = PriceQuery.of(
+        "aws", "AmazonEC2", "eu-west-1", "Provisioned Throughput", group="EBS Throughput", volumeApiName="gp3"
+    )
+    # eu-west-1 lists gp3 throughput at $45.056 per GiBps-mo (terracost's 2023-02-23 offer rows)
+    item = _with_unit_and_location(storage_item("gp3", "45.0560000000", region="eu-west-1"), unit="GiBps-mo")
+    stubber.add_response("get_products", {"PriceList": [item]}, expected_params(throughput))
+    price = source(client).lookup(throughput)
+    # 45.056 / 1024 = $0.044 per MiBps-month; 250 MiB/s above the baseline x $0.044 = $11.00
+    assert (price.amount, price.unit) == (Decimal("0.044"), "MiBps-Mo")
+    assert price.cost(Decimal(250)) == Decimal("11.000")
+
+
+def test_outposts_products_are_not_the_regions_price(stubbed):
+    client, stubber = stubbed
+    redis = PriceQuery.of(
+        "aws",
+        "AmazonElastiCache",
+        "eu-west-1",
+        "Cache Instance",
+        cacheEngine="Redis",
+        instanceType="cache.m5.large",
+    )
+    region = _with_unit_and_location(
+        ec2_instance_item("cache.m5.large", "0.172", sku="R"), location_type="AWS Region"
+    )
+    outposts = _with_unit_and_location(
+        ec2_instance_item("cache.m5.large", "0.065", sku="O"), location_type="AWS Outposts"
+    )
+    params = expected_params(redis)
+    params["Filters"] = [f for f in params["Filters"] if f["Field"] != "instanceType"]
+    stubber.add_response("get_products", {"PriceList": [outposts, region]}, params)
+    # both share the regionCode eu-west-1; without the skip the query would be ambiguous (0.065 and 0.172)
+    assert source(client).lookup(redis).amount == Decimal("0.172")
