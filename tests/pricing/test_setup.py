@@ -282,3 +282,20 @@ def test_live_chain_prices_gcp_through_the_catalog_api_once_then_from_the_cache(
     again = setup.price_chain("live").lookup(core)
     assert again.price.amount == Decimal("0.031611")
     assert len(responses.calls) == 1
+
+
+def test_the_live_budget_comes_from_the_environment_then_the_config_then_60_seconds(monkeypatch):
+    monkeypatch.delenv("COSTGATE_LIVE_TIMEOUT", raising=False)
+    assert setup.live_budget() == 60
+    assert setup.live_budget(12.5) == 12.5
+    monkeypatch.setenv("COSTGATE_LIVE_TIMEOUT", "5")
+    assert setup.live_budget(12.5) == 5
+    chain = setup.price_chain("live", live_timeout_seconds=30)
+    assert [getattr(s.source, "budget").seconds for s in chain.sources[:2]] == [5, 5]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "1e309", "3601", "soon"])
+def test_a_bad_live_budget_is_a_user_error(monkeypatch, value):
+    monkeypatch.setenv("COSTGATE_LIVE_TIMEOUT", value)
+    with pytest.raises(CostgateError, match="COSTGATE_LIVE_TIMEOUT: the live pricing time budget must be"):
+        setup.price_chain("live")
