@@ -244,16 +244,19 @@ class AwsPriceList:
         }
         if token:
             params["NextToken"] = token
-        for attempt in range(1, MAX_ATTEMPTS + 1):
+        attempt = 0
+        while True:
+            attempt += 1
             if self._broken:
                 raise PricingUnavailable(self._broken)
             try:
                 left = self.budget.spend()
             except PricingUnavailable as error:
                 raise self._trip(str(error)) from None
-            problem = self._attempt(params, left)
-            if isinstance(problem, dict):
-                return problem
+            answer = self._attempt(params, left)
+            if isinstance(answer, dict):
+                return answer
+            problem = answer
             if attempt == MAX_ATTEMPTS:
                 raise self._trip(f"AWS price list still {problem} after {MAX_ATTEMPTS} attempts")
             wait = random.uniform(0, BACKOFF_SECONDS * 2 ** (attempt - 1))
@@ -262,7 +265,6 @@ class AwsPriceList:
                     f"AWS price list {problem}, and its {self.budget.seconds:g} s time budget for this run ran out"
                 )
             self._sleep(wait)
-        raise AssertionError("unreachable")  # the loop returns or raises
 
     def _attempt(self, params: dict[str, Any], left: float) -> dict[str, Any] | str:
         """One call: the page, or what went wrong when it is worth another try; trips the breaker otherwise."""

@@ -355,3 +355,14 @@ def test_outposts_products_are_not_the_regions_price(stubbed):
     stubber.add_response("get_products", {"PriceList": [outposts, region]}, params)
     # both share the regionCode eu-west-1; without the skip the query would be ambiguous (0.065 and 0.172)
     assert source(client).lookup(redis).amount == Decimal("0.172")
+
+
+def test_a_page_without_a_price_list_is_a_source_failure_not_no_price(stubbed):
+    client, stubber = stubbed
+    stubber.add_response("get_products", {"FormatVersion": "aws_v1"}, expected_params(M5_LARGE))
+    live = source(client)
+    with pytest.raises(PricingUnavailable, match="the AWS price list answered a page without a PriceList"):
+        live.lookup(M5_LARGE)
+    gp3 = PriceQuery.of("aws", "AmazonEC2", "us-east-1", "Storage", volumeApiName="gp3")
+    with pytest.raises(PricingUnavailable, match="without a PriceList"):
+        live.lookup(gp3)  # the breaker is open: no second request (the Stubber has none queued)
