@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -15,6 +18,8 @@ class Reply:
     payload: Any = None  # JSON-encoded unless `body` is given
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes | None = None
+    delay: float = 0.0  # seconds to wait before answering (a slow service)
+    reset: bool = False  # close the connection with a TCP reset instead of answering
 
 
 @dataclass
@@ -46,6 +51,12 @@ class StandIn:
                     Seen(self.command, self.path, dict(self.headers), self.rfile.read(length))
                 )
                 reply = stand_in.answer(stand_in.seen[-1])
+                if reply.delay:
+                    time.sleep(reply.delay)
+                if reply.reset:
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.close_connection = True
+                    return
                 body = reply.body if reply.body is not None else json.dumps(reply.payload).encode()
                 self.send_response(reply.status)
                 self.send_header("Content-Type", "application/json")

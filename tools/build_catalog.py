@@ -163,17 +163,21 @@ def plain(amount: Decimal) -> str:
 
 # --- AWS EC2 ---------------------------------------------------------------------------------
 
-EC2_LINUX = group(
-    "AmazonEC2",
-    "Compute Instance",
-    "Hrs",
-    "instanceType",
-    operatingSystem="Linux",
-    tenancy="Shared",
-    preInstalledSw="NA",
-    capacitystatus="Used",
-    licenseModel="No License required",
-)
+
+def ec2_linux(instance_type: str) -> GroupSpec:
+    """Linux shared-tenancy on-demand, as aws_instance asks; the price list files bare-metal types
+    (m5.metal) under their own product family (resources/aws/ec2.py instance_query)."""
+    return group(
+        "AmazonEC2",
+        "Compute Instance (bare metal)" if instance_type.endswith(".metal") else "Compute Instance",
+        "Hrs",
+        "instanceType",
+        operatingSystem="Linux",
+        tenancy="Shared",
+        preInstalledSw="NA",
+        capacitystatus="Used",
+        licenseModel="No License required",
+    )
 
 
 def karpenter(sources: Path, table: Table) -> Iterator[Candidate]:
@@ -185,7 +189,7 @@ def karpenter(sources: Path, table: Table) -> Iterator[Candidate]:
             continue
         for instance_type, price in re.findall(r'"([a-z0-9.-]+)": ([0-9.]+)', line):
             if region:
-                yield Candidate("aws", EC2_LINUX, instance_type, region, Decimal(price), table)
+                yield Candidate("aws", ec2_linux(instance_type), instance_type, region, Decimal(price), table)
 
 
 def spare_cores(sources: Path) -> Iterator[Candidate]:
@@ -197,7 +201,7 @@ def spare_cores(sources: Path) -> Iterator[Candidate]:
             # us-east-1 is priced from the 2026 Karpenter table only; these rows are compared with it.
             yield Candidate(
                 "aws",
-                EC2_LINUX,
+                ec2_linux(row["instance_type"]),
                 row["instance_type"],
                 region,
                 Decimal(row["usd_per_hour"]),
@@ -234,7 +238,7 @@ class RowRule:
 
     service: str
     families: tuple[str, ...]  # offer-row product families
-    query_family: str  # the product family costgate's query names
+    query_family: str | None  # the product family costgate's query names; None: the row's own
     fixed: tuple[str, ...]  # attributes (API names) that go into the group
     key: str | None
     where: tuple[tuple[str, tuple[str, ...]], ...] = ()  # attribute -> allowed values
@@ -249,19 +253,17 @@ def rule(
     **where: tuple[str, ...],
 ) -> RowRule:
     families = (families,) if isinstance(families, str) else families
-    return RowRule(service, families, query_family or families[0], fixed, key, tuple(sorted(where.items())))
+    return RowRule(service, families, query_family, fixed, key, tuple(sorted(where.items())))
 
 
 OS_FIXED = ("operatingSystem", "tenancy", "preInstalledSw", "capacitystatus", "licenseModel")
 TERRACOST_RULES = (
-    # EC2 instances as aws_instance asks (ec2.instance_query); bare metal rows are listed as
-    # "Compute Instance" too, as every other table lists them.
+    # EC2 instances as aws_instance asks (ec2.instance_query), bare metal under its own family.
     rule(
         "AmazonEC2",
         ("Compute Instance", "Compute Instance (bare metal)"),
         OS_FIXED,
         "instanceType",
-        query_family="Compute Instance",
         operatingSystem=("Linux", "Windows"),
         tenancy=("Shared", "Dedicated"),
         preInstalledSw=("NA",),
@@ -277,7 +279,12 @@ TERRACOST_RULES = (
     rule("AmazonEC2", "Dedicated Host", (), "usagetype"),  # aws_ec2_host
     rule("AWSELB", ("Load Balancer", "Load Balancer-Application", "Load Balancer-Network"), (), "usagetype"),
     rule("AWSELB", "Load Balancer-Gateway", (), "usagetype"),
-    rule("AmazonCloudWatch", ("Metric", "Alarm", "Data Payload", "Storage Snapshot"), (), "usagetype"),
+    rule(
+        "AmazonCloudWatch",
+        ("Metric", "Alarm", "Data Payload", "Storage Snapshot", "Canaries"),
+        (),
+        "usagetype",
+    ),
     rule(
         "AmazonRDS",
         "Database Instance",
@@ -320,14 +327,7 @@ TERRACOST_RULES = (
         "usagetype",
         volumeType=("General Purpose-Aurora", "IO Optimized-Aurora"),
     ),
-    # io1 IOPS are asked by deployment option; gp3 and io2 IOPS by their usage type.
-    rule(
-        "AmazonRDS",
-        "Provisioned IOPS",
-        (),
-        "deploymentOption",
-        usagetype=("EU-RDS:PIOPS", "EU-RDS:Multi-AZ-PIOPS"),
-    ),
+    # IOPS (io1, io2, gp3 above its baseline) are asked by their usage type.
     rule("AmazonRDS", "Provisioned IOPS", ("deploymentOption",), "usagetype"),
     rule("AmazonRDS", "Provisioned Throughput", ("deploymentOption",), "usagetype"),
     rule("AmazonRDS", "Storage Snapshot", (), "usagetype"),
@@ -369,9 +369,9 @@ def terracost(sources: Path) -> Iterator[Candidate]:
         if row["family"] == "Storage Snapshot" and attributes.get("usagetype", "").endswith(
             "EBS:SnapshotUsage"
         ):
-            # EBS snapshots: the query names storageMedia, which these rows leave out.
-            snapshot = group("AmazonEC2", "Storage Snapshot", unit, None, storageMedia="Amazon S3")
-            yield Candidate("aws", snapshot, None, row["location"], amount, TERRACOST)
+            # EBS snapshots, asked by usage type: storageMedia also matches archive and Outposts products.
+            snapshot = group("AmazonEC2", "Storage Snapshot", unit, "usagetype")
+            yield Candidate("aws", snapshot, attributes["usagetype"], row["location"], amount, TERRACOST)
         for spec in TERRACOST_RULES:
             if row["service"] != spec.service or row["family"] not in spec.families:
                 continue
@@ -380,7 +380,7 @@ def terracost(sources: Path) -> Iterator[Candidate]:
             if any(attributes.get(name) not in allowed for name, allowed in spec.where):
                 continue
             fixed = {name: attributes[name] for name in spec.fixed}
-            spec_group = group(spec.service, spec.query_family, unit, spec.key, **fixed)
+            spec_group = group(spec.service, spec.query_family or row["family"], unit, spec.key, **fixed)
             yield Candidate("aws", spec_group, attributes[spec.key], row["location"], amount, TERRACOST)
 
 

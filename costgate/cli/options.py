@@ -80,13 +80,15 @@ def pricer_for(
     """The one Pricer of a run: the price chain of the pricing mode, the usage file and the config's discounts.
 
     --pricing beats the config's pricing.mode (else embedded); --usage-file beats the config's
-    usage_file; the config's pricing.cache_ttl_days sets how long live answers are cached.
+    usage_file; the config's pricing.cache_ttl_days sets how long live answers are cached and
+    pricing.live_timeout_seconds how long each live source may take in a run.
     """
     from costgate.estimate.pricer import Pricer
     from costgate.pricing.setup import price_chain
 
     mode = pricing_mode or (config.pricing_mode if config is not None else None) or "embedded"
     ttl_days = config.cache_ttl_days if config is not None else None
+    live_timeout = config.live_timeout_seconds if config is not None else None
     usage_file = usage_file or (config.usage_file if config is not None else None)
     usage = None
     if usage_file:
@@ -94,7 +96,7 @@ def pricer_for(
 
         usage = load_usage_file(usage_file)
     discounts = config.discounts if config is not None else ()
-    return Pricer(price_chain(mode, ttl_days), usage, discounts)
+    return Pricer(price_chain(mode, ttl_days, live_timeout_seconds=live_timeout), usage, discounts)
 
 
 def priced_plans(

@@ -6,7 +6,7 @@ not_priced (with a reason). Nothing is ever a silent $0.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -25,6 +25,7 @@ from costgate.model import (
     Estimate,
     Plan,
     PricedComponent,
+    PriceQuery,
     Project,
     ProjectPlan,
     ResourceChange,
@@ -69,6 +70,8 @@ class Pricer:
     def estimate(self, projects: Iterable[ProjectPlan]) -> Estimate:
         """Price every managed change; the config's discounts lower matching components."""
         projects = list(projects)
+        if self.prices.prefetches:
+            self.prices.prefetch(self._price_queries(projects))
         resources: list[ResourceEstimate] = []
         summaries: list[Project] = []
         warnings: list[str] = []
@@ -110,6 +113,20 @@ class Pricer:
             tuple(used_sources),
             plans=tuple(projects),
         )
+
+    def _price_queries(self, projects: list[ProjectPlan]) -> Iterator[PriceQuery]:
+        """Every price the models ask of these plans, so that a live source can fetch them in batches first."""
+        for project in projects:
+            context = self.context(project.plan)
+            for change in project.plan.changes:
+                model = cost_model(change.type) if change.mode == "managed" and change.region else None
+                for after in (False, True) if model is not None else ():
+                    side = _side(change, context, model, after)  # type: ignore[arg-type]
+                    try:
+                        components = model(side) if side is not None else []  # type: ignore[misc]
+                    except Exception:  # noqa: BLE001, S112 - the estimate reports what a model could not read
+                        continue
+                    yield from (c.price_query for c in components if isinstance(c.price_query, PriceQuery))
 
     def resource(self, change: ResourceChange, plan: Plan) -> ResourceEstimate:
         """One change of `plan`, priced with this run's prices, usage and discounts."""

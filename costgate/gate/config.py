@@ -69,6 +69,7 @@ class Config:
     pricing_mode: str | None = None
     cache_ttl_days: int | None = None
     assume_default_region: bool = True  # price a plan that names no region at the provider's default
+    live_timeout_seconds: float | None = None
     usage_file: str | None = None
 
 
@@ -126,6 +127,7 @@ def config_from_dict(data: Mapping[str, Any], file: Path | None = None) -> Confi
         pricing_mode=pricing.get("mode"),
         cache_ttl_days=pricing.get("cache_ttl_days"),
         assume_default_region=pricing.get("assume_default_region", True),
+        live_timeout_seconds=pricing.get("live_timeout_seconds"),
         usage_file=str(base / data["usage_file"]) if data.get("usage_file") else None,
     )
 

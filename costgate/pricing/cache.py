@@ -1,27 +1,32 @@
-"""A SQLite cache of live price answers (including "no such price") and GCP SKU indexes.
+"""A SQLite cache of live price answers (including "no such price") and the live sources' indexes.
 
 Lives in $COSTGATE_CACHE_DIR, else $XDG_CACHE_HOME/costgate, else ~/.cache/costgate.
-Two costgate processes may share it: WAL journal, a busy timeout, and single-statement
-upserts, so a writer never sees a half-written row and never fails on a locked file.
+Concurrent costgate processes may share it: WAL journal, a busy timeout, and single-statement
+upserts, so a writer never sees a half-written row and never fails on a locked file; and a
+lock file per index key (`locks/`, an flock while the index is fetched), so a second process
+waits for the first one's read and uses it instead of reading the same prices again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 from costgate.model import Price, PriceQuery
-from costgate.pricing.gcp import Index
-from costgate.pricing.source import PriceSource
+from costgate.pricing.source import Budget, Index, Prefetching, PriceSource
 
 DEFAULT_TTL_DAYS = 7
 FILE_NAME = "prices.sqlite3"
 _BUSY_TIMEOUT_MS = 30_000
+_LOCK_POLL_SECONDS = 0.05
 
 
 def cache_dir() -> Path:
@@ -43,11 +48,14 @@ class PriceCache:
         self._ttl = ttl_days * 86400
         self._clock = clock
         self._connection: sqlite3.Connection | None = None
+        self._lock = threading.RLock()  # live sources read concurrently; one connection serves them in turn
 
     def _db(self) -> sqlite3.Connection:
         if self._connection is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            connection = sqlite3.connect(
+                self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
             connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute(
@@ -66,52 +74,88 @@ class PriceCache:
 
     # Price answers. A miss is None; a cached "no price" is (True, None).
     def get(self, source: str, query: PriceQuery) -> tuple[bool, Price | None]:
-        row = (
-            self._db()
-            .execute("SELECT value, stored_at FROM prices WHERE key = ?", (_key(source, query),))
-            .fetchone()
-        )
+        with self._lock:
+            row = (
+                self._db()
+                .execute("SELECT value, stored_at FROM prices WHERE key = ?", (_key(source, query),))
+                .fetchone()
+            )
         if row is None or self._expired(row[1]):
             return False, None
         return True, None if row[0] is None else _price_from_json(row[0])
 
     def put(self, source: str, query: PriceQuery, price: Price | None) -> None:
         value = None if price is None else _price_to_json(price)
-        self._db().execute(
-            "INSERT INTO prices (key, value, stored_at) VALUES (?, ?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, stored_at = excluded.stored_at",
-            (_key(source, query), value, self._clock()),
-        )
+        with self._lock:
+            self._db().execute(
+                "INSERT INTO prices (key, value, stored_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, stored_at = excluded.stored_at",
+                (_key(source, query), value, self._clock()),
+            )
 
-    # GCP SKU indexes, one per service.
-    def get_index(self, service_id: str) -> Index | None:
-        row = (
-            self._db()
-            .execute("SELECT value, stored_at FROM sku_indexes WHERE service = ?", (service_id,))
-            .fetchone()
-        )
+    # The live sources' indexes: a GCP service's SKU list, an AWS batch read. The table keeps its first name.
+    def get_index(self, key: str) -> Index | None:
+        """The index stored under `key`, None when there is none, it expired or the cache cannot be read."""
+        try:
+            with self._lock:
+                row = (
+                    self._db()
+                    .execute("SELECT value, stored_at FROM sku_indexes WHERE service = ?", (key,))
+                    .fetchone()
+                )
+        except sqlite3.Error:
+            return None
         if row is None or self._expired(row[1]):
             return None
-        return {tuple(entry[0]): entry[1] for entry in json.loads(row[0])}  # type: ignore[misc]
+        return {tuple(entry[0]): entry[1] for entry in json.loads(row[0])}
 
-    def put_index(self, service_id: str, index: Index) -> None:
-        value = json.dumps([[list(key), entry] for key, entry in index.items()])
-        self._db().execute(
-            "INSERT INTO sku_indexes (service, value, stored_at) VALUES (?, ?, ?) "
-            "ON CONFLICT(service) DO UPDATE SET value = excluded.value, stored_at = excluded.stored_at",
-            (service_id, value, self._clock()),
-        )
+    def put_index(self, key: str, index: Index) -> None:
+        value = json.dumps([[list(index_key), entry] for index_key, entry in index.items()])
+        try:
+            with self._lock:
+                self._db().execute(
+                    "INSERT INTO sku_indexes (service, value, stored_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT(service) DO UPDATE SET value = excluded.value, stored_at = excluded.stored_at",
+                    (key, value, self._clock()),
+                )
+        except sqlite3.Error:
+            pass  # the index is still right for this run; it just is not kept
+
+    @contextmanager
+    def fetching(self, key: str, budget: Budget) -> Iterator[None]:
+        """An exclusive lock on `key` across processes while it is fetched; waiting counts against the budget."""
+        import fcntl
+
+        locks = self.path.parent / "locks"
+        name = hashlib.sha256(key.encode()).hexdigest()[:32] + ".lock"
+        try:
+            locks.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(locks / name, os.O_CREAT | os.O_RDWR, 0o600)
+        except OSError:  # a cache directory we cannot write: fetch without the lock (and without keeping it)
+            yield
+            return
+        try:
+            while True:
+                try:
+                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    budget.spend()  # another process is reading these prices: wait, within the budget
+                    time.sleep(_LOCK_POLL_SECONDS)
+            yield
+        finally:
+            os.close(descriptor)  # closing the file releases the lock
 
     def clear(self) -> int:
         """Remove every cached answer; returns how many rows went."""
         if not self.path.exists():
             return 0
-        database = self._db()
-        removed = (
-            database.execute("DELETE FROM prices").rowcount
-            + database.execute("DELETE FROM sku_indexes").rowcount
-        )
-        return removed
+        with self._lock:
+            database = self._db()
+            return (
+                database.execute("DELETE FROM prices").rowcount
+                + database.execute("DELETE FROM sku_indexes").rowcount
+            )
 
     def _expired(self, stored_at: float) -> bool:
         return self._clock() - stored_at > self._ttl
@@ -125,11 +169,21 @@ class CachedSource:
         self.cache = cache
         self.name = source.name
 
-    def lookup(self, query: PriceQuery) -> Price | None:
+    def prefetch(self, queries: list[PriceQuery]) -> None:
+        """Hand the source the queries the cache cannot answer: a warm cache makes no request."""
+        if isinstance(self.source, Prefetching):
+            misses = [query for query in queries if not self._cached(query)[0]]
+            if misses:
+                self.source.prefetch(misses)
+
+    def _cached(self, query: PriceQuery) -> tuple[bool, Price | None]:
         try:
-            hit, price = self.cache.get(self.name, query)
+            return self.cache.get(self.name, query)
         except sqlite3.Error:  # an unreadable cache must not stop the run; ask the source
-            hit, price = False, None
+            return False, None
+
+    def lookup(self, query: PriceQuery) -> Price | None:
+        hit, price = self._cached(query)
         if hit:
             return price
         price = self.source.lookup(query)  # PricingUnavailable passes through uncached

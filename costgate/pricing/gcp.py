@@ -1,22 +1,28 @@
 """Live GCP prices from the Cloud Billing Catalog API (v1).
 
-A service's whole SKU list is fetched once per run (or read from the cache) and indexed
-by (resourceFamily, description without " running in <region>", usageType, region); a
-look-up is then a dict access, never an HTTP request per resource. A read that fails is
-not tried again in the same run. Requests go through the shared transport
-(costgate.deliver.http), imported when the first SKU list is read.
+A service's whole SKU list is fetched once per run (or read from the cache, under a
+per-service lock so concurrent processes read it once) and indexed by (resourceFamily,
+description without " running in <region>", usageType, region); a look-up is then a dict
+access, never an HTTP request per resource. The SKU lists of different services are read
+concurrently. The source is bounded: one time budget for the run, every page, retry and
+wait included; the first read that fails (unreachable, rejected, still throttled, or an
+answer that is not a SKU list) opens a circuit breaker, and every later query fails at once
+with its reason. Requests go through the shared transport (costgate.deliver.http), one per
+SKU-list read, imported when the first SKU list is read.
 (https://cloud.google.com/billing/v1/how-tos/catalog-api)
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from costgate.model import Price, PriceQuery
-from costgate.pricing.source import PricingUnavailable
+from costgate.pricing.source import DEFAULT_LIVE_SECONDS, Budget, Index, IndexCache, PricingUnavailable
 
 if TYPE_CHECKING:
     from costgate.deliver.http import HttpError
@@ -27,7 +33,8 @@ PAGE_SIZE = 5000  # the API's maximum
 MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = 0.5  # doubled after each retry
 TIMEOUT = (10.0, 60.0)  # connect, read (a 5,000-SKU page is a few MB)
-SECONDS_PER_PAGE = 180.0  # retries and waits included
+SECONDS_PER_PAGE = 180.0  # retries and waits included, never more than what is left of the budget
+CONCURRENT_READS = 4
 
 # Cloud Billing service ids of the display names costgate's models use. Compute Engine,
 # Cloud SQL, Cloud Storage, Kubernetes Engine, Memorystore and Networking from the pricing
@@ -61,14 +68,7 @@ UNITS: dict[str, tuple[str, Decimal]] = {
 
 _RUNNING_IN = re.compile(r" running in .*$")
 
-IndexKey = tuple[str, str, str, str]  # (resourceFamily, description, usageType, region)
-Index = dict[IndexKey, list[Any]]  # -> [unit, [[from, price], ...], as_of] (JSON-friendly for the cache)
-
-
-class SkuCache(Protocol):
-    def get_index(self, service_id: str) -> Index | None: ...
-
-    def put_index(self, service_id: str, index: Index) -> None: ...
+# An index maps (resourceFamily, description, usageType, region) -> [unit, [[from, price], ...], as_of].
 
 
 class GcpBillingCatalog:
@@ -80,19 +80,21 @@ class GcpBillingCatalog:
         self,
         api_key: str | None,
         base_url: str | None = None,
-        cache: SkuCache | None = None,
+        cache: IndexCache | None = None,
         sleep: Callable[[float], None] | None = None,
         max_attempts: int = MAX_ATTEMPTS,
+        seconds: float = DEFAULT_LIVE_SECONDS,
     ):
         self._api_key = api_key
         self._base_url = (base_url or DEFAULT_BASE_URL).rstrip("/")
         self._cache = cache
         self._sleep = sleep
         self._max_attempts = max_attempts
-        self._transport: Any = None
+        self.budget = Budget(GCP_SOURCE, seconds)
         self._indexes: dict[str, Index] = {}
-        self._failed: dict[str, str] = {}  # service id -> why its SKU list could not be read this run
-        self._broken = ""  # the key was rejected: no service can be read
+        self._lock = threading.Lock()
+        self._broken = ""  # the open breaker's reason: no service is read again this run
+        self.requests = 0  # pages asked for (each may be retried by the transport)
 
     def lookup(self, query: PriceQuery) -> Price | None:
         if query.provider != "google":
@@ -100,8 +102,6 @@ class GcpBillingCatalog:
         service_id = SERVICE_IDS.get(query.service)
         if service_id is None:
             return None
-        if not self._api_key:
-            raise PricingUnavailable("GOOGLE_API_KEY is not set")
         key = (
             query.product_family,
             query.attribute("description") or "",
@@ -117,35 +117,66 @@ class GcpBillingCatalog:
             return Price(decimal_tiers[0][1], unit, GCP_SOURCE, as_of)
         return Price(decimal_tiers[0][1], unit, GCP_SOURCE, as_of, tiers=decimal_tiers)
 
+    def prefetch(self, queries: list[PriceQuery]) -> None:
+        services = [
+            service_id
+            for service_id in dict.fromkeys(
+                SERVICE_IDS.get(query.service) for query in queries if query.provider == "google"
+            )
+            if service_id is not None and service_id not in self._indexes
+        ]
+        if not services:
+            return
+        with ThreadPoolExecutor(CONCURRENT_READS, thread_name_prefix="costgate-gcp") as pool:
+            for read in [pool.submit(self._index, service_id) for service_id in services]:
+                try:
+                    read.result()
+                except PricingUnavailable:
+                    pass  # the breaker is open: the lookups that need this service say why
+
     def _index(self, service_id: str) -> Index:
-        """The service's SKU index: read once per run, from the cache or the API; a failed read is remembered."""
+        """The service's SKU index: read once per run, from memory, the cache or the API, in that order."""
+        index = self._indexes.get(service_id)
+        if index is not None:
+            return index
         if self._broken:
             raise PricingUnavailable(self._broken)
-        if service_id in self._failed:
-            raise PricingUnavailable(self._failed[service_id])
-        index = self._indexes.get(service_id)
-        if index is None and self._cache is not None:
+        if not self._api_key:
+            raise self._trip("GOOGLE_API_KEY is not set")
+        if self._cache is None:
+            index = self._read(service_id)
+        else:
             index = self._cache.get_index(service_id)
-        if index is None:
-            try:
-                index = _checked_index(self.skus(service_id))
-            except PricingUnavailable as error:
-                self._failed[service_id] = str(error)
-                raise
-            if self._cache is not None:
-                self._cache.put_index(service_id, index)
+            if index is None:
+                with self._cache.fetching(service_id, self.budget):
+                    index = self._cache.get_index(service_id)  # another process may have read it meanwhile
+                    if index is None:
+                        index = self._read(service_id)
+                        self._cache.put_index(service_id, index)
         self._indexes[service_id] = index
         return index
 
+    def _read(self, service_id: str) -> Index:
+        try:
+            skus = self.skus(service_id)
+            index = _checked_index(skus)
+        except PricingUnavailable as error:
+            raise self._trip(str(error)) from None
+        if not index:
+            # A Cloud Billing service costgate prices always has SKUs: an empty or unreadable list is a broken answer.
+            raise self._trip(f"the GCP billing catalog answered no priced SKUs for service {service_id}")
+        return index
+
     def skus(self, service_id: str) -> list[dict[str, Any]]:
-        """Every SKU of a service, page by page."""
+        """Every SKU of a service, page by page, through a transport of its own (reads run concurrently)."""
+        transport = self._transport()
         skus: list[dict[str, Any]] = []
         token = ""
         while True:
             params: dict[str, Any] = {"key": self._api_key, "currencyCode": "USD", "pageSize": PAGE_SIZE}
             if token:
                 params["pageToken"] = token
-            page = self._get(f"{self._base_url}/services/{service_id}/skus", params)
+            page = self._get(transport, f"{self._base_url}/services/{service_id}/skus", params)
             page_skus = page.get("skus", [])
             token = page.get("nextPageToken", "")
             if not isinstance(page_skus, list) or not all(isinstance(sku, dict) for sku in page_skus):
@@ -160,20 +191,28 @@ class GcpBillingCatalog:
             if not token:
                 return skus
 
-    def _get(self, url: str, params: dict[str, Any]) -> dict[str, Any]:
-        from costgate.deliver.http import HttpError, Transport
+    def _transport(self) -> Any:
+        from costgate.deliver.http import Transport
 
-        if self._transport is None:
-            self._transport = Transport(
-                "the GCP billing catalog",
-                attempts=self._max_attempts,
-                backoff=BACKOFF_SECONDS,
-                timeout=TIMEOUT,
-                seconds_per_call=SECONDS_PER_PAGE,
-                sleep=self._sleep,
-            )
+        return Transport(
+            "the GCP billing catalog",
+            attempts=self._max_attempts,
+            backoff=BACKOFF_SECONDS,
+            timeout=TIMEOUT,
+            seconds_per_call=SECONDS_PER_PAGE,
+            sleep=self._sleep,
+        )
+
+    def _get(self, transport: Any, url: str, params: dict[str, Any]) -> dict[str, Any]:
+        from costgate.deliver.http import HttpError
+
+        if self._broken:
+            raise PricingUnavailable(self._broken)
+        seconds = min(SECONDS_PER_PAGE, self.budget.spend())
+        with self._lock:
+            self.requests += 1
         try:
-            response = self._transport.request("GET", url, params=params)
+            response = transport.request("GET", url, params=params, seconds=seconds)
         except HttpError as error:
             raise PricingUnavailable(self._failure(error)) from None
         try:
@@ -184,14 +223,23 @@ class GcpBillingCatalog:
             raise PricingUnavailable("the GCP billing catalog answered JSON that is not an object")
         return page
 
+    def _trip(self, reason: str) -> PricingUnavailable:
+        with self._lock:
+            self._broken = self._broken or reason
+            return PricingUnavailable(self._broken)
+
     def _failure(self, error: HttpError) -> str:
         """Why a read failed, without the key: it is in the URL, so neither the URL nor the body is echoed."""
         if error.kind == "refused" and error.status in (400, 401, 403):
-            self._broken = (
+            return (
                 f"the GCP billing catalog rejected GOOGLE_API_KEY (HTTP {error.status}); "
                 "check the key and that the Cloud Billing API is enabled"
             )
-            return self._broken
+        if error.kind == "out-of-time":
+            return (
+                f"GCP billing catalog still failing ({error.status or error.cause or 'no answer'}) when its "
+                f"{self.budget.seconds:g} s time budget for this run ran out"
+            )
         if error.kind == "unreachable":
             return f"GCP billing catalog unreachable after {error.attempts} attempts ({error.cause})"
         if error.kind == "exhausted":

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import math
+import threading
+import time
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from costgate.model import Price, PriceQuery
 
@@ -22,6 +27,78 @@ class PriceSource(Protocol):
     def lookup(self, query: PriceQuery) -> Price | None:
         """The on-demand price for the query, None when this source has no such price; may raise PricingUnavailable."""
         ...
+
+
+Index = dict[tuple[str, ...], list[Any]]  # a live source's prices of one read, JSON-friendly for the cache
+
+
+class IndexCache(Protocol):
+    """Where live sources keep the indexes they read, shared by processes: one fetch per key at a time."""
+
+    def get_index(self, key: str) -> Index | None: ...
+
+    def put_index(self, key: str, index: Index) -> None: ...
+
+    def fetching(self, key: str, budget: Budget) -> AbstractContextManager[None]:
+        """Held while `key` is fetched, so that another process waits for it instead of fetching it too."""
+        ...
+
+
+@runtime_checkable
+class Prefetching(Protocol):
+    """A live source that can fetch many prices at once (batched, concurrently) before they are looked up."""
+
+    def prefetch(self, queries: list[PriceQuery]) -> None:
+        """Fetch what the queries need; never raises: a failure makes the later lookups raise PricingUnavailable."""
+        ...
+
+
+DEFAULT_LIVE_SECONDS = 60.0
+MAX_LIVE_SECONDS = 3600.0
+
+
+class Budget:
+    """One live source's total time for a run: every request, retry and wait of the source counts against it.
+
+    The clock starts at the source's first request. `left()` is what remains (never negative);
+    `spend()` raises PricingUnavailable once it is gone, naming the source.
+    """
+
+    def __init__(self, source: str, seconds: float, clock: Callable[[], float] = time.monotonic):
+        self.source = source
+        self.seconds = seconds
+        self._clock = clock
+        self._started: float | None = None
+        self._lock = threading.Lock()
+
+    def left(self) -> float:
+        with self._lock:
+            if self._started is None:
+                self._started = self._clock()
+            return max(self.seconds - (self._clock() - self._started), 0.0)
+
+    def spend(self) -> float:
+        """The seconds left; PricingUnavailable when none are."""
+        left = self.left()
+        if left <= 0:
+            raise PricingUnavailable(f"{self.source} used up its {self.seconds:g} s time budget for this run")
+        return left
+
+
+def live_seconds(value: object, where: str) -> float:
+    """A live time budget from the config or the environment: a finite number of seconds, above 0, at most an hour."""
+    from costgate.errors import CostgateError
+
+    try:
+        seconds = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        seconds = math.nan
+    if not 0 < seconds <= MAX_LIVE_SECONDS:  # NaN fails both comparisons
+        raise CostgateError(
+            f"{where}: the live pricing time budget must be a number of seconds above 0 and at most "
+            f"{MAX_LIVE_SECONDS:g}, not {value!r}"
+        )
+    return seconds
 
 
 @dataclass(frozen=True)
@@ -73,6 +150,18 @@ class PriceChain:
             for bug, prices in self._query_bugs.items()
         ]
         return lines
+
+    @property
+    def prefetches(self) -> bool:
+        """Whether a source fetches in batches: then the Pricer hands over every query before pricing."""
+        return any(isinstance(source, Prefetching) for source in self.sources)
+
+    def prefetch(self, queries: Iterable[PriceQuery]) -> None:
+        """Let batching sources fetch, at once, the prices of the queries not answered yet this run."""
+        wanted = [query for query in dict.fromkeys(queries) if query not in self._answers]
+        for source in self.sources:
+            if isinstance(source, Prefetching) and source.name not in self._given_up and wanted:
+                source.prefetch(wanted)
 
     def lookup(self, query: PriceQuery) -> Lookup:
         answer = self._answers.get(query)

@@ -71,14 +71,14 @@ def ec2_instance_item(
     )
 
 
-def storage_item(volume: str, price: str, sku: str = "7U7TWP44UP36AT3R") -> str:
+def storage_item(volume: str, price: str, sku: str = "7U7TWP44UP36AT3R", region: str = "us-east-1") -> str:
     return json.dumps(
         {
             "product": {
                 "productFamily": "Storage",
                 "attributes": {
                     "volumeApiName": volume,
-                    "regionCode": "us-east-1",
+                    "regionCode": region,
                     "servicecode": "AmazonEC2",
                 },
                 "sku": sku,

@@ -141,3 +141,26 @@ def test_two_processes_writing_at_once(tmp_path):
             PriceQuery.of("aws", "AmazonEC2", "us-east-1", "Storage", volumeApiName=f"v{n}"),
         )
         assert hit and price.amount == n and price.as_of in ("2026-01-01", "2026-01-02")
+
+
+def test_a_key_being_fetched_by_another_process_is_waited_for_within_the_budget(tmp_path):
+    from costgate.pricing.source import Budget
+
+    holder, waiter = PriceCache(tmp_path), PriceCache(tmp_path)
+    with holder.fetching("aws batch", Budget("aws price list api", 60)):
+        # the lock is an flock on a file: a second open of it (another process, or this one) must wait
+        with pytest.raises(PricingUnavailable, match="aws price list api used up its 0.2 s time budget"):
+            with waiter.fetching("aws batch", Budget("aws price list api", 0.2)):
+                pytest.fail("the lock was taken twice")
+        with waiter.fetching("another batch", Budget("aws price list api", 0.2)):
+            pass  # other keys are not held up
+    with waiter.fetching("aws batch", Budget("aws price list api", 0.2)):
+        pass  # released when the holder is done
+
+
+def test_an_index_is_shared_through_the_cache(tmp_path):
+    one, two = PriceCache(tmp_path), PriceCache(tmp_path)
+    index = {("m5.large",): [["0.096", "Hrs", "2026-03-20", "USD", []]]}
+    one.put_index('["aws", "AmazonEC2"]', index)
+    assert two.get_index('["aws", "AmazonEC2"]') == index
+    assert two.get_index("other") is None

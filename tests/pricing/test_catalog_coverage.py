@@ -98,10 +98,9 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
         "ap-northeast-1",
         "sa-east-1",
     ),
-    ("AmazonCloudWatch", "Canary", "*"): (
+    ("AmazonCloudWatch", "Canaries", "*"): (
         "us-east-2",
         "us-west-2",
-        "eu-west-1",
         "eu-central-1",
         "ap-southeast-1",
         "ap-northeast-1",
@@ -184,7 +183,6 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
     ("AWSSecretsManager", "API Request", "*"): ("ap-northeast-1", "sa-east-1"),
     ("AWSSecretsManager", "Secret", "*"): ("ap-northeast-1", "sa-east-1"),
     ("AmazonCloudWatch", "Alarm", "*"): (
-        "eu-west-1",
         "eu-central-1",
         "ap-southeast-1",
         "ap-northeast-1",

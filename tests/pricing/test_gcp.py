@@ -274,3 +274,49 @@ def test_no_key_means_unavailable_and_other_services_are_none():
 def test_index_strips_running_in_suffix():
     index = index_skus([N2_CORE])
     assert ("Compute", "N2 Instance Core", "OnDemand", "us-central1") in index
+
+
+@responses.activate
+def test_prefetch_reads_each_service_once_concurrently_and_lookups_make_no_request():
+    responses.get(COMPUTE, json={"skus": [N2_CORE, N2_RAM]})
+    storage_sku = {**N2_CORE, "category": {**N2_CORE["category"], "resourceFamily": "Storage"}}
+    responses.get(STORAGE, json={"skus": [storage_sku]})
+    source = catalog()
+    wanted = [
+        query("N2 Instance Core"),
+        query("N2 Instance Ram"),
+        query("N2 Instance Core", region="us-east1"),
+    ]
+    wanted += [query("N2 Instance Core", family="Storage", service="Cloud Storage")]
+    source.prefetch(wanted * 2)
+    assert sorted(call.request.url.split("?")[0] for call in responses.calls) == [COMPUTE, STORAGE]
+    assert [source.lookup(q).amount for q in wanted] == [
+        Decimal("0.031611"),
+        Decimal("0.004237"),
+        Decimal("0.031611"),
+        Decimal("0.031611"),
+    ]
+    assert len(responses.calls) == 2 == source.requests
+
+
+@responses.activate
+def test_a_list_with_no_priced_sku_is_a_source_failure_and_opens_the_breaker():
+    responses.get(COMPUTE, json={"services": []})  # JSON, but not a SKU list
+    source = catalog()
+    with pytest.raises(PricingUnavailable, match="answered no priced SKUs for service 6F81-5844-456A"):
+        source.lookup(query("N2 Instance Core"))
+    with pytest.raises(PricingUnavailable, match="answered no priced SKUs"):
+        source.lookup(query("x", family="Storage", service="Cloud Storage"))  # another service: no request
+    assert len(responses.calls) == 1
+
+
+def test_the_time_budget_bounds_every_page_of_the_run():
+    from costgate.pricing.source import Budget
+
+    source = catalog()
+    readings = iter([100.0, 100.0, 161.0])  # started, then 61 s later
+    source.budget = Budget(GCP_SOURCE, 60, clock=lambda: next(readings))
+    source.budget.left()
+    with pytest.raises(PricingUnavailable, match="gcp cloud billing catalog used up its 60 s time budget"):
+        source.lookup(query("N2 Instance Core"))
+    assert source.requests == 0

@@ -181,6 +181,7 @@ def stubbed_client():
 
 
 def test_pricing_live_end_to_end(monkeypatch, tmp_path):
+    monkeypatch.setattr("costgate.pricing.aws.CONCURRENT_READS", 1)  # the Stubber answers in order
     client, stubber = stubbed_client()
     stubber.add_response(
         "get_products",
@@ -190,7 +191,7 @@ def test_pricing_live_end_to_end(monkeypatch, tmp_path):
     stubber.add_response(
         "get_products", {"PriceList": [storage_item("gp3", "0.0800000000")]}, expected_params(GP3)
     )
-    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda: client)
+    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda *_: client)
     with stubber:
         result = CliRunner().invoke(
             cli, ["breakdown", "--pricing", "live", "--format", "json", write_plan(tmp_path)]
@@ -211,7 +212,7 @@ def test_pricing_live_end_to_end(monkeypatch, tmp_path):
 
     # A second run answers from the cache: no stubbed response is queued, so any request would fail.
     client2, stubber2 = stubbed_client()
-    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda: client2)
+    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda *_: client2)
     with stubber2:
         again = CliRunner().invoke(
             cli, ["breakdown", "--pricing", "live", "--format", "json", write_plan(tmp_path)]
@@ -227,7 +228,7 @@ def test_pricing_live_falls_back_to_the_catalog_with_a_warning(monkeypatch, tmp_
         "The security token included in the request is invalid.",
         400,
     )
-    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda: client)
+    monkeypatch.setattr("costgate.pricing.aws.make_client", lambda *_: client)
     with stubber:
         result = CliRunner().invoke(
             cli, ["breakdown", "--pricing", "live", "--format", "json", write_plan(tmp_path)]
@@ -287,3 +288,20 @@ def test_live_chain_prices_gcp_through_the_catalog_api_once_then_from_the_cache(
     again = setup.price_chain("live").lookup(core)
     assert again.price.amount == Decimal("0.031611")
     assert len(responses.calls) == 1
+
+
+def test_the_live_budget_comes_from_the_environment_then_the_config_then_60_seconds(monkeypatch):
+    monkeypatch.delenv("COSTGATE_LIVE_TIMEOUT", raising=False)
+    assert setup.live_budget() == 60
+    assert setup.live_budget(12.5) == 12.5
+    monkeypatch.setenv("COSTGATE_LIVE_TIMEOUT", "5")
+    assert setup.live_budget(12.5) == 5
+    chain = setup.price_chain("live", live_timeout_seconds=30)
+    assert [getattr(s.source, "budget").seconds for s in chain.sources[:2]] == [5, 5]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "1e309", "3601", "soon"])
+def test_a_bad_live_budget_is_a_user_error(monkeypatch, value):
+    monkeypatch.setenv("COSTGATE_LIVE_TIMEOUT", value)
+    with pytest.raises(CostgateError, match="COSTGATE_LIVE_TIMEOUT: the live pricing time budget must be"):
+        setup.price_chain("live")

@@ -43,7 +43,7 @@ def aws_synthetics_canary(side: Side) -> list[CostComponent]:
         minutes = int(match.group(1)) * MINUTES[match.group(2).rstrip("s")]
         runs = HOURS_PER_MONTH * 60 / minutes
     price = aws_query(
-        side, "AmazonCloudWatch", "Canary", usagetype=coded_usage_type(side.region, "CW:Canary-runs")
+        side, "AmazonCloudWatch", "Canaries", usagetype=coded_usage_type(side.region, "CW:Canary-runs")
     )
     return [monthly("Canary runs", "runs", runs, price)]
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import CostComponent, Unknown
+from costgate.resources.aws.common import usage_type
 from costgate.resources.base import CostModel, Side, UsageKey, aws_query, monthly, number, usage
 
 MONTHLY_STANDARD_IO_REQUESTS = UsageKey(
@@ -148,7 +149,10 @@ def aws_ebs_snapshot(side: Side) -> list[CostComponent]:
             "Snapshot storage",
             "GB-months",
             number(size),
-            aws_query(side, "AmazonEC2", "Storage Snapshot", storageMedia="Amazon S3"),
+            # usagetype, not storageMedia: archive-tier and Outposts snapshot products share the family.
+            aws_query(
+                side, "AmazonEC2", "Storage Snapshot", usagetype=usage_type(side.region, "EBS:SnapshotUsage")
+            ),
         )
     ]
 

@@ -61,10 +61,12 @@ def operating_system(side: Side) -> str:
 
 
 def instance_query(side: Side, instance_type: Any, operating_system: str = "Linux", tenancy: str = "Shared"):
+    # The price list files bare-metal types (m5.metal) under their own product family.
+    metal = isinstance(instance_type, str) and instance_type.endswith(".metal")
     return aws_query(
         side,
         "AmazonEC2",
-        "Compute Instance",
+        "Compute Instance (bare metal)" if metal else "Compute Instance",
         instanceType=instance_type,
         operatingSystem=operating_system,
         tenancy=tenancy,

@@ -226,7 +226,14 @@ def storage_components(side: Side, deploy: Any, engine: Any = None) -> list[Cost
                 "Provisioned IOPS (io1)",
                 "IOPS-months",
                 iops if iops is not None else Unknown("iops", "io1 storage needs iops set"),
-                aws_query(side, "AmazonRDS", "Provisioned IOPS", deploymentOption=deploy),
+                # usagetype too: gp3 IOPS share the family and the deployment option at another price.
+                aws_query(
+                    side,
+                    "AmazonRDS",
+                    "Provisioned IOPS",
+                    deploymentOption=deploy,
+                    usagetype=_usage(side, deploy, "PIOPS"),
+                ),
             )
         )
     elif storage_type == "io2":
