@@ -14,8 +14,9 @@ from click.testing import CliRunner
 
 from costgate.cli import cli
 from costgate.deliver.github_event import PullRequest
-from costgate.deliver.slack import build_message, escape, notify_slack
+from costgate.deliver.slack import build_message, notify_slack
 from costgate.model import Attribution, BudgetStatus, CheckResult, Finding, Verdict
+from costgate.report.inert import for_slack
 from tests.helpers import change, plan_document, run_estimate
 from tests.standin import Reply, StandIn
 
@@ -88,7 +89,7 @@ def test_message_has_team_pr_change_budget_top_three_and_findings():
 
 
 def test_escape_and_untrusted_pr_url_is_not_a_link():
-    assert escape("a & <b> c") == "a &amp; &lt;b&gt; c"
+    assert for_slack("a & <b> c") == "a &amp; &lt;b&gt; c"
     message = build_message(
         check_result(), check_result().budgets[0], pull_request(7, "t", "javascript:alert(1)")
     )

@@ -1,0 +1,169 @@
+"""The comment's sections below the top block: what to change, budgets, and attribution with warnings.
+
+Each section comes in variants, from the fullest to nothing (the last, always empty): the
+comment takes the fullest that fits GitHub's size limit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from costgate.model import CheckResult, Estimate, Finding
+from costgate.report.inert import for_html
+from costgate.report.inert import for_markdown as inert
+from costgate.report.money import dollars, percent
+
+MANY_HITS = 5  # a policy with more findings than this is one line and a folded list
+SMALL_SAVING = Decimal(1)  # a finding that saves less a month is folded with the other small ones
+
+SEVERITY_RANK = {"block": 0, "warn": 1, "info": 2}
+SEVERITY_ICONS = {"block": "⛔", "warn": "⚠️", "info": "ℹ️"}
+BUDGET_STATUS = {"ok": "✅ ok", "warn": "⚠️ near", "block": "⛔ over"}
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str  # what the size note calls it when folded or left out
+    variants: tuple[list[str], ...]  # fullest first; the last is empty
+
+
+def findings_section(check: CheckResult) -> Section:
+    if not check.findings:
+        return Section("what to change", ([],))
+    groups = _policy_groups(check.findings)
+    full = ["#### What to change", ""]
+    for policy_findings in groups:
+        full += _policy_lines(policy_findings)
+    compact = ["#### What to change", ""]
+    compact += [f"- {_policy_summary(group, markdown=True)}" for group in groups] + [""]
+    return Section("what to change", (full, compact, []))
+
+
+def _policy_groups(findings: tuple[Finding, ...]) -> list[list[Finding]]:
+    """Findings by policy: blocking policies first, then by the monthly saving they add up to."""
+    by_policy: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_policy[finding.policy_id].append(finding)
+    for group in by_policy.values():
+        group.sort(key=lambda f: (-_saving(f), f.address, f.message))
+    return sorted(
+        by_policy.values(),
+        key=lambda g: (
+            min(SEVERITY_RANK.get(f.severity, 3) for f in g),
+            -sum(map(_saving, g)),
+            g[0].policy_id,
+        ),
+    )
+
+
+def _saving(finding: Finding) -> Decimal:
+    return finding.monthly_saving or Decimal(0)
+
+
+def _policy_summary(group: list[Finding], *, markdown: bool) -> str:
+    escape = inert if markdown else for_html
+    severity = min((f.severity for f in group), key=lambda s: SEVERITY_RANK.get(s, 3))
+    total = sum(map(_saving, group))
+    policy = f"**{escape(group[0].policy_id)}**" if markdown else f"<b>{escape(group[0].policy_id)}</b>"
+    text = f"{SEVERITY_ICONS.get(severity, '')} {policy} ({escape(severity)})"
+    text += f": {len(group)} finding{'s' if len(group) > 1 else ''}"
+    messages = {f.message for f in group}
+    if len(messages) == 1 and len(group) > 1:
+        text += f", {escape(group[0].message)}"
+    return text + (f", saves {dollars(total)}/month" if total else "")
+
+
+def _policy_lines(group: list[Finding]) -> list[str]:
+    one_message = len({f.message for f in group}) == 1 and len(group) > 1
+    if len(group) > MANY_HITS:
+        return _folded(_policy_summary(group, markdown=False), [_finding_item(f, one_message) for f in group])
+    shown = [f for f in group if _saving(f) >= SMALL_SAVING or not any(_saving(g) for g in group)]
+    small = [f for f in group if f not in shown]
+    lines = [_policy_summary(group, markdown=True), ""]
+    lines += [_finding_item(f, one_message) for f in shown]
+    lines.append("")
+    if small:
+        total = sum(map(_saving, small))
+        lines += _folded(
+            f"{len(small)} more, each saving under $1/month ({dollars(total)}/month in all)",
+            [_finding_item(f, False) for f in small],
+        )
+    return lines
+
+
+def _finding_item(finding: Finding, address_only: bool) -> str:
+    where = inert(finding.address) if finding.address else ""
+    text = where if address_only and where else f"{where + ': ' if where else ''}{inert(finding.message)}"
+    saving = finding.monthly_saving
+    # A policy's message may name the saving already ("(saves $0.90)"): say it once.
+    if saving and dollars(saving) not in finding.message:
+        text += f" (saves {dollars(saving)}/month)"
+    return f"- {text}"
+
+
+def _folded(summary_html: str, items: list[str]) -> list[str]:
+    return [f"<details><summary>{summary_html}</summary>", "", *items, "", "</details>", ""]
+
+
+def budgets_section(check: CheckResult) -> Section:
+    affected = [b for b in check.budgets if b.pr_monthly_delta or b.status != "ok"]
+    if not affected:
+        return Section("budgets", ([],))
+    lines = [
+        "#### Budgets",
+        "",
+        "| Team | Budget | Current | This PR | Projected | Status |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for budget in affected:
+        lines.append(
+            f"| {inert(budget.team)} | {dollars(budget.monthly_budget)} | {dollars(budget.current_monthly_spend)} | "
+            f"{dollars(budget.pr_monthly_delta, signed=True)} | {dollars(budget.projected)} | "
+            f"{BUDGET_STATUS.get(budget.status, inert(budget.status))} |"
+        )
+    others = len(check.budgets) - len(affected)
+    if others:
+        lines += [
+            "",
+            f"{others} other team{'s are' if others > 1 else ' is'} within budget and unchanged by this PR.",
+        ]
+    return Section("budgets", (lines + [""], []))
+
+
+def details_section(estimate: Estimate, check: CheckResult | None) -> Section:
+    """Attribution and warnings: useful, and the first to fold."""
+    full: list[str] = []
+    compact: list[str] = []
+    if check is not None and _attributed(check):
+        full += [_attribution_line(check, 10), ""]
+        compact += [_attribution_line(check, 0), ""]
+    if estimate.warnings:
+        full += _folded(f"{len(estimate.warnings)} warnings", [f"- {inert(w)}" for w in estimate.warnings])
+        compact += [f"{len(estimate.warnings)} warnings (see the job log).", ""]
+    if not full:
+        return Section("warnings", ([],))
+    return Section("attribution and warnings", (full, compact, []))
+
+
+def _attributed(check: CheckResult) -> bool:
+    """Whether attribution ran: reports that were not checked have no ownership to show."""
+    attribution = check.attribution
+    return check.verdict.status != "not_checked" or bool(attribution.owners or attribution.unowned)
+
+
+def _attribution_line(check: CheckResult, named: int) -> str:
+    attribution = check.attribution
+    line = (
+        f"Attribution: {percent(attribution.resources_with_owner_percent, places=0)} of resources and "
+        f"{percent(attribution.delta_with_owner_percent, places=0)} of the cost change have an owning team."
+    )
+    if attribution.unowned:
+        shown = attribution.unowned[:named]
+        names = ", ".join(inert(a) for a in shown)
+        more = len(attribution.unowned) - len(shown)
+        line += (
+            f" Without an owner: {names}{' and ' if names and more else ''}{f'{more} more' if more else ''}."
+        )
+    return line
