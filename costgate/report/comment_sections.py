@@ -17,6 +17,7 @@ from costgate.report.money import dollars, percent
 
 MANY_HITS = 5  # a policy with more findings than this is one line and a folded list
 SMALL_SAVING = Decimal(1)  # a finding that saves less a month is folded with the other small ones
+LISTED_WHEN_SHORTENED = 50  # findings a folded list keeps in a shortened comment
 
 SEVERITY_RANK = {"block": 0, "warn": 1, "info": 2}
 SEVERITY_ICONS = {"block": "⛔", "warn": "⚠️", "info": "ℹ️"}
@@ -33,12 +34,15 @@ def findings_section(check: CheckResult) -> Section:
     if not check.findings:
         return Section("what to change", ([],))
     groups = _policy_groups(check.findings)
-    full = ["#### What to change", ""]
-    for policy_findings in groups:
-        full += _policy_lines(policy_findings)
+    variants = []
+    for listed in (None, LISTED_WHEN_SHORTENED):
+        lines = ["#### What to change", ""]
+        for group in groups:
+            lines += _policy_lines(group, listed)
+        variants.append(lines)
     compact = ["#### What to change", ""]
     compact += [f"- {_policy_summary(group, markdown=True)}" for group in groups] + [""]
-    return Section("what to change", (full, compact, []))
+    return Section("what to change", (*variants, compact, []))
 
 
 def _policy_groups(findings: tuple[Finding, ...]) -> list[list[Finding]]:
@@ -50,11 +54,7 @@ def _policy_groups(findings: tuple[Finding, ...]) -> list[list[Finding]]:
         group.sort(key=lambda f: (-_saving(f), f.address, f.message))
     return sorted(
         by_policy.values(),
-        key=lambda g: (
-            min(SEVERITY_RANK.get(f.severity, 3) for f in g),
-            -sum(map(_saving, g)),
-            g[0].policy_id,
-        ),
+        key=lambda g: (SEVERITY_RANK.get(_severity(g), 3), -sum(map(_saving, g)), g[0].policy_id),
     )
 
 
@@ -62,45 +62,64 @@ def _saving(finding: Finding) -> Decimal:
     return finding.monthly_saving or Decimal(0)
 
 
+def _small(finding: Finding) -> bool:
+    """A computed saving under $1/month ($0.00 included); a finding about something else is not small."""
+    return finding.monthly_saving is not None and finding.monthly_saving < SMALL_SAVING
+
+
+def _severity(group: list[Finding]) -> str:
+    return min((f.severity for f in group), key=lambda s: SEVERITY_RANK.get(s, 3))
+
+
 def _policy_summary(group: list[Finding], *, markdown: bool) -> str:
     escape = inert if markdown else for_html
-    severity = min((f.severity for f in group), key=lambda s: SEVERITY_RANK.get(s, 3))
+    severity = _severity(group)
     total = sum(map(_saving, group))
     policy = f"**{escape(group[0].policy_id)}**" if markdown else f"<b>{escape(group[0].policy_id)}</b>"
     text = f"{SEVERITY_ICONS.get(severity, '')} {policy} ({escape(severity)})"
-    text += f": {len(group)} finding{'s' if len(group) > 1 else ''}"
-    messages = {f.message for f in group}
-    if len(messages) == 1 and len(group) > 1:
-        text += f", {escape(group[0].message)}"
-    return text + (f", saves {dollars(total)}/month" if total else "")
+    text += f": {len(group):,} finding{'s' if len(group) > 1 else ''}"
+    if total:
+        text += f", saves {dollars(total)}/month"
+    if len({f.message for f in group}) == 1 and len(group) > 1:
+        text += f": {escape(group[0].message)}"
+    return text
 
 
-def _policy_lines(group: list[Finding]) -> list[str]:
-    one_message = len({f.message for f in group}) == 1 and len(group) > 1
-    if len(group) > MANY_HITS:
-        return _folded(_policy_summary(group, markdown=False), [_finding_item(f, one_message) for f in group])
-    shown = [f for f in group if _saving(f) >= SMALL_SAVING or not any(_saving(g) for g in group)]
-    small = [f for f in group if f not in shown]
+def _policy_lines(group: list[Finding], listed: int | None) -> list[str]:
+    """One policy: one line for one finding; a heading and a list; or, for many hits, a folded list."""
+    if len(group) == 1 and not _small(group[0]):
+        finding = group[0]
+        icon = SEVERITY_ICONS.get(finding.severity, "")
+        head = f"{icon} **{inert(finding.policy_id)}** ({inert(finding.severity)})"
+        return [f"- {head}: {_finding_text(finding, False)}", ""]
+    one_message = len({f.message for f in group}) == 1
+    if len(group) > MANY_HITS or all(map(_small, group)):
+        return _folded(_policy_summary(group, markdown=False), _items(group, one_message, listed))
+    shown = [f for f in group if not _small(f)]
+    small = [f for f in group if _small(f)]
     lines = [_policy_summary(group, markdown=True), ""]
-    lines += [_finding_item(f, one_message) for f in shown]
+    lines += [f"- {_finding_text(f, one_message)}" for f in shown]
     lines.append("")
     if small:
-        total = sum(map(_saving, small))
-        lines += _folded(
-            f"{len(small)} more, each saving under $1/month ({dollars(total)}/month in all)",
-            [_finding_item(f, False) for f in small],
-        )
+        lines += _folded(f"{len(small)} more, each saving under $1/month", _items(small, False, listed))
     return lines
 
 
-def _finding_item(finding: Finding, address_only: bool) -> str:
+def _items(findings: list[Finding], address_only: bool, listed: int | None) -> list[str]:
+    items = [f"- {_finding_text(f, address_only)}" for f in findings[:listed]]
+    if listed is not None and len(findings) > listed:
+        items.append(f"- …and {len(findings) - listed:,} more, in the JSON report.")
+    return items
+
+
+def _finding_text(finding: Finding, address_only: bool) -> str:
     where = inert(finding.address) if finding.address else ""
     text = where if address_only and where else f"{where + ': ' if where else ''}{inert(finding.message)}"
     saving = finding.monthly_saving
     # A policy's message may name the saving already ("(saves $0.90)"): say it once.
     if saving and dollars(saving) not in finding.message:
         text += f" (saves {dollars(saving)}/month)"
-    return f"- {text}"
+    return text
 
 
 def _folded(summary_html: str, items: list[str]) -> list[str]:

@@ -55,13 +55,20 @@ def render_markdown(
         )
 
     text = document()
-    # Fold from the bottom section up (every variant but the last), then cut (the last, empty one).
-    for last_step in (False, True):
+    # Fold: one step for each section from the bottom up, round after round, so the section that
+    # is too long folds most; then cut (the last, empty variant) from the bottom up.
+    folding = True
+    while len(text) > max_chars and folding:
+        folding = False
         for index in reversed(range(len(sections))):
-            final = len(sections[index].variants) - (1 if last_step else 2)
-            while len(text) > max_chars and chosen[index] < final:
+            if len(text) > max_chars and chosen[index] < len(sections[index].variants) - 2:
                 chosen[index] += 1
                 text = document()
+                folding = True
+    for index in reversed(range(len(sections))):
+        if len(text) > max_chars and chosen[index] < len(sections[index].variants) - 1:
+            chosen[index] = len(sections[index].variants) - 1
+            text = document()
     return text if len(text) <= max_chars else _truncate(text, max_chars)
 
 
