@@ -283,3 +283,24 @@ def test_cli_an_unreadable_event_file_alerts_without_pr_details(
     assert "costgate: slack: alerted team payments (posted (attempt 1))" in result.output
     assert _Hook.bodies[0]["text"].startswith("Team payments: this change is near budget.")
     assert "(not a pull request)" in json.dumps(_Hook.bodies[0]["blocks"])
+
+
+def test_untrusted_text_is_escaped_for_mrkdwn():
+    hostile = "*urgent* _now_ ~x~ `y` <!here> https://evil.example\n*Budget* approved"
+    result = check_result()
+    findings = (Finding("oversized", "warn", "aws_instance.api", hostile, Decimal("9.86"), "payments"),)
+    result = CheckResult(result.estimate, findings, result.budgets, result.verdict, result.attribution)
+    message = build_message(
+        result, result.budgets[0], pull_request(7, "fix `x`\n*y*", "https://github.com/o/r/pull/7")
+    )
+    shown = message["blocks"][-1]["text"]["text"]
+    line = shown.splitlines()[1]  # one finding is one line: its newline cannot fake a heading
+    assert line.startswith(
+        "• [warn] ＊urgent＊ ＿now＿ ～x～ ｀y｀ &lt;!here&gt; https:\u2060//evil.example ＊Budget＊"
+    )
+    assert len(shown.splitlines()) == 2
+    pr_line = message["blocks"][1]["text"]["text"]
+    assert pr_line.endswith("*Pull request* <https://github.com/o/r/pull/7|PR #7: fix ｀x｀ ＊y＊>")
+    assert "https://evil" not in message["text"] and "*urgent*" not in message["text"]
+    # an address stays code, with a backtick that would end the span replaced
+    assert "• `aws_instance.&lt;script&gt;` (create): +$8.39/month" in message["blocks"][3]["text"]["text"]
