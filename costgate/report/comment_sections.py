@@ -86,12 +86,15 @@ def _policy_summary(group: list[Finding], *, markdown: bool) -> str:
 
 
 def _policy_lines(group: list[Finding], listed: int | None) -> list[str]:
-    """One policy: one line for one finding; a heading and a list; or, for many hits, a folded list."""
+    """One policy: a paragraph for one finding; a heading and a list; or, for many hits, a folded list.
+
+    Never a list item on its own: a later one would join the list of the policy before it.
+    """
     if len(group) == 1 and not _small(group[0]):
         finding = group[0]
         icon = SEVERITY_ICONS.get(finding.severity, "")
         head = f"{icon} **{inert(finding.policy_id)}** ({inert(finding.severity)})"
-        return [f"- {head}: {_finding_text(finding, False)}", ""]
+        return [f"{head}: {_finding_text(finding, False)}", ""]
     one_message = len({f.message for f in group}) == 1
     if len(group) > MANY_HITS or all(map(_small, group)):
         return _folded(_policy_summary(group, markdown=False), _items(group, one_message, listed))

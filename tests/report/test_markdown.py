@@ -139,7 +139,7 @@ def test_verdict_budgets_findings_blocking_first():
     block_at, warn_at = to_change.index("gp3 instead"), to_change.index("m5\\.large instead")
     assert block_at < warn_at
     assert (
-        "- ⚠️ **oversized** (warn): aws\\_instance\\.big: use m5\\.large instead of m5\\.4xlarge"
+        "⚠️ **oversized** (warn): aws\\_instance\\.big: use m5\\.large instead of m5\\.4xlarge"
         " (saves $490.56/month)" in text
     )
     assert "Attribution: 50% of resources and 75% of the cost change have an owning team." in text
