@@ -81,6 +81,8 @@ class _Layout:
         cells = "".join(" " + amount.rjust(self.money) for amount in amounts)
         later = indent + "  " if indent else ""  # a component's next lines stand under its text
         room = self.width - len(cells)
+        if len(indent) + len(name) <= room:  # the common case: one line
+            return [(indent + name).ljust(room) + cells]
         if room - len(later) < NARROW_NAME:
             lines = wrap(name, self.width - len(indent), self.width - len(later))
             return [indent + lines[0], *(later + line for line in lines[1:]), cells.rjust(self.width)]
@@ -117,10 +119,11 @@ def _estimate_lines(estimate: Estimate, terminal: Terminal) -> tuple[_Layout, li
         key=by_size_of_change,
     )
     cells = [cost_cells(r) for r in shown]
-    totals = (estimate.monthly_before, estimate.monthly_after, estimate.monthly_delta)
+    before, after = estimate.monthly_before, estimate.monthly_after
+    totals = (dollars(before), dollars(after), dollars(after - before, signed=True))
     # Money columns as wide as their widest cell ("at least $1,234.56"), and no wider: room for names.
     widest = max((len(cell) for row in cells for cell in row), default=0)
-    layout = _Layout(terminal, max(9, widest, *(len(dollars(t, signed=True)) + 1 for t in totals)))
+    layout = _Layout(terminal, max(9, widest, *(len(total) + 1 for total in totals)))
     rule = "─" * layout.width
     lines = layout.row("Resource", "Before", "After", "Change") + [rule]
     for resource, row in zip(shown, cells):
@@ -137,12 +140,7 @@ def _estimate_lines(estimate: Estimate, terminal: Terminal) -> tuple[_Layout, li
                 INDENT + "  ",
             )
     lines.append(rule)
-    lines += layout.row(
-        "Monthly total",
-        dollars(estimate.monthly_before),
-        dollars(estimate.monthly_after),
-        dollars(estimate.monthly_delta, signed=True),
-    )
+    lines += layout.row("Monthly total", *totals)
     split = usage_split(estimate)
     if split.usage_before or split.usage_after:
         baseline_before, baseline_after = split.baseline_before(estimate), split.baseline_after(estimate)
@@ -158,7 +156,7 @@ def _estimate_lines(estimate: Estimate, terminal: Terminal) -> tuple[_Layout, li
             dollars(split.usage_after),
             dollars(split.usage_after - split.usage_before, signed=True),
         )
-    lines.append(f"Change: {percent_change(estimate.monthly_before, estimate.monthly_after)}")
+    lines.append(f"Change: {percent_change(before, after)}")
     if split.usage_before or split.usage_after:
         lines += layout.wrapped("(*) priced from the usage file's estimates, not from the plan", "", "    ")
     lines.append("")
