@@ -7,6 +7,7 @@ comment takes the fullest that fits GitHub's size limit.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -97,14 +98,14 @@ def _policy_lines(group: list[Finding], listed: int | None) -> list[str]:
         return [f"{head}: {_finding_text(finding, False)}", ""]
     one_message = len({f.message for f in group}) == 1
     if len(group) > MANY_HITS or all(map(_small, group)):
-        return _folded(_policy_summary(group, markdown=False), _items(group, one_message, listed))
+        return folded(_policy_summary(group, markdown=False), _items(group, one_message, listed))
     shown = [f for f in group if not _small(f)]
     small = [f for f in group if _small(f)]
     lines = [_policy_summary(group, markdown=True), ""]
     lines += [f"- {_finding_text(f, one_message)}" for f in shown]
     lines.append("")
     if small:
-        lines += _folded(f"{len(small)} more, each saving under $1/month", _items(small, False, listed))
+        lines += folded(f"{len(small)} more, each saving under $1/month", _items(small, False, listed))
     return lines
 
 
@@ -125,7 +126,8 @@ def _finding_text(finding: Finding, address_only: bool) -> str:
     return text
 
 
-def _folded(summary_html: str, items: list[str]) -> list[str]:
+def folded(summary_html: str, items: Iterable[str]) -> list[str]:
+    """A <details> block. `summary_html` sits in HTML, where markdown is not read: trusted words or for_html."""
     return [f"<details><summary>{summary_html}</summary>", "", *items, "", "</details>", ""]
 
 
@@ -162,7 +164,7 @@ def details_section(estimate: Estimate, check: CheckResult | None) -> Section:
         full += [_attribution_line(check, 10), ""]
         compact += [_attribution_line(check, 0), ""]
     if estimate.warnings:
-        full += _folded(f"{len(estimate.warnings)} warnings", [f"- {inert(w)}" for w in estimate.warnings])
+        full += folded(f"{len(estimate.warnings)} warnings", [f"- {inert(w)}" for w in estimate.warnings])
         compact += [f"{len(estimate.warnings)} warnings (see the job log).", ""]
     if not full:
         return Section("warnings", ([],))

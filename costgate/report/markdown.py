@@ -134,8 +134,11 @@ def _missing_lines(estimate: Estimate) -> list[str]:
         parts = []
         if not_priced:
             parts.append(f"{not_priced:,} of {changed:,} changed resources could not be priced")
-        if incomplete:
-            parts.append(f"{incomplete:,} {'is' if incomplete == 1 else 'are'} priced only in part")
+        verb = "is" if incomplete == 1 else "are"
+        if incomplete and not_priced:
+            parts.append(f"{incomplete:,} {verb} priced only in part")
+        elif incomplete:
+            parts.append(f"{incomplete:,} of {changed:,} changed resources {verb} priced only in part")
         lines += [f"⚠️ {' and '.join(parts)}: {dollars(estimate.monthly_after)} is a lower bound.", ""]
     assumed = estimate.region_assumed_count
     if assumed:

@@ -6,11 +6,9 @@ resources whose cost depends on usage are listed with their unit prices.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from costgate.model import FREE, NOT_PRICED, USAGE_BASED, Estimate, ResourceEstimate
 from costgate.report import by_size_of_change
-from costgate.report.comment_sections import Section
+from costgate.report.comment_sections import Section, folded
 from costgate.report.components import component_detail, cost_cells
 from costgate.report.inert import for_markdown as inert
 from costgate.report.money import unit_price
@@ -65,16 +63,16 @@ def _lines(
         shown = listed[:rows]
         lines += header + [_row(r, by_project) for r in shown[:VISIBLE]]
         if shown[VISIBLE:]:
-            lines += _folded(
+            lines += folded(
                 f"{len(shown) - VISIBLE} more resources",
-                [*header, *map(lambda r: _row(r, by_project), shown[VISIBLE:])],
+                [*header, *(_row(r, by_project) for r in shown[VISIBLE:])],
             )
         else:
             lines.append("")
         if len(listed) > rows:
             lines += [f"…and {len(listed) - rows:,} smaller changes, in the JSON report.", ""]
         if components:
-            lines += _folded(
+            lines += folded(
                 f"Components of these {len(shown)} resources", [_component_items(r) for r in shown]
             )
     if usage_based:
@@ -82,7 +80,7 @@ def _lines(
         more = len(usage_based) - len(items)
         if more:
             items.append(f"- …and {more:,} more, in the JSON report.")
-        lines += _folded(f"{len(usage_based)} resources with costs that depend on usage", items)
+        lines += folded(f"{len(usage_based)} resources with costs that depend on usage", items)
     return lines
 
 
@@ -112,8 +110,3 @@ def _usage_item(resource: ResourceEstimate) -> str:
         if c.unit_price is not None
     )
     return f"- {inert(resource.address)}: {prices or inert(resource.reason)}"
-
-
-def _folded(summary: str, items: Iterable[str]) -> list[str]:
-    """`summary` is trusted text (counts and words of ours): it sits in HTML, where markdown is not read."""
-    return [f"<details><summary>{summary}</summary>", "", *items, "", "</details>", ""]

@@ -261,6 +261,6 @@ def test_incomplete_and_assumed_region_resources_say_so():
     incomplete = resource("aws_db_instance.sql", "0", "4.60", incomplete=True, region_assumed=True)
     estimate = Estimate((incomplete, resource("aws_instance.a", "0", "70.08")), (), (), ())
     html = to_html(render_markdown(estimate, facts=CommentFacts()))
-    assert "⚠️ 1 is priced only in part: $74.68 is a lower bound." in html
+    assert "⚠️ 1 of 2 changed resources is priced only in part: $74.68 is a lower bound." in html
     assert "📍 1 resource was priced at the provider's default region: set <code>region</code>" in html
     assert ["aws_db_instance.sql", "create", "$0.00", "at least $4.60", "+$4.60 (partial)"] in tables(html)[0]
