@@ -43,9 +43,9 @@ def test_dry_run_mixes_plans_and_reports_and_writes_outputs(tmp_path):
     # $70.88 (m5.large) + $140.96 (m5.xlarge) = $211.84
     assert "**Monthly cost change: +$211.84**" in run.output
     assert "| api | $0.00 | $70.88 | +$70.88 |" in run.output
-    # each project's section lists its own resources
-    assert run.output.index("#### api: +$70.88") < run.output.index(
-        "| aws\\_instance\\.this | create | $0.00 | $70.88 |"
+    # one resources table, largest change first, names each resource's project
+    assert run.output.index("| create | $0.00 | $140.96 | +$140.96 |") < run.output.index(
+        "| aws\\_instance\\.this | api | create | $0.00 | $70.88 | +$70.88 |"
     )
     # the breakdown report cannot be gated, so the whole is not_checked, never a pass
     assert (

@@ -14,8 +14,9 @@ from click.testing import CliRunner
 
 from costgate.cli import cli
 from costgate.deliver.github_event import PullRequest
-from costgate.deliver.slack import build_message, escape, notify_slack
+from costgate.deliver.slack import build_message, notify_slack
 from costgate.model import Attribution, BudgetStatus, CheckResult, Finding, Verdict
+from costgate.report.inert import for_slack
 from tests.helpers import change, plan_document, run_estimate
 from tests.standin import Reply, StandIn
 
@@ -88,7 +89,7 @@ def test_message_has_team_pr_change_budget_top_three_and_findings():
 
 
 def test_escape_and_untrusted_pr_url_is_not_a_link():
-    assert escape("a & <b> c") == "a &amp; &lt;b&gt; c"
+    assert for_slack("a & <b> c") == "a &amp; &lt;b&gt; c"
     message = build_message(
         check_result(), check_result().budgets[0], pull_request(7, "t", "javascript:alert(1)")
     )
@@ -282,3 +283,24 @@ def test_cli_an_unreadable_event_file_alerts_without_pr_details(
     assert "costgate: slack: alerted team payments (posted (attempt 1))" in result.output
     assert _Hook.bodies[0]["text"].startswith("Team payments: this change is near budget.")
     assert "(not a pull request)" in json.dumps(_Hook.bodies[0]["blocks"])
+
+
+def test_untrusted_text_is_escaped_for_mrkdwn():
+    hostile = "*urgent* _now_ ~x~ `y` <!here> https://evil.example\n*Budget* approved"
+    result = check_result()
+    findings = (Finding("oversized", "warn", "aws_instance.api", hostile, Decimal("9.86"), "payments"),)
+    result = CheckResult(result.estimate, findings, result.budgets, result.verdict, result.attribution)
+    message = build_message(
+        result, result.budgets[0], pull_request(7, "fix `x`\n*y*", "https://github.com/o/r/pull/7")
+    )
+    shown = message["blocks"][-1]["text"]["text"]
+    line = shown.splitlines()[1]  # one finding is one line: its newline cannot fake a heading
+    assert line.startswith(
+        "• [warn] ＊urgent＊ ＿now＿ ～x～ ｀y｀ &lt;!here&gt; https:\u2060//evil.example ＊Budget＊"
+    )
+    assert len(shown.splitlines()) == 2
+    pr_line = message["blocks"][1]["text"]["text"]
+    assert pr_line.endswith("*Pull request* <https://github.com/o/r/pull/7|PR #7: fix ｀x｀ ＊y＊>")
+    assert "https://evil" not in message["text"] and "*urgent*" not in message["text"]
+    # an address stays code, with a backtick that would end the span replaced
+    assert "• `aws_instance.&lt;script&gt;` (create): +$8.39/month" in message["blocks"][3]["text"]["text"]

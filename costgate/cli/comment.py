@@ -88,6 +88,7 @@ def github(
     from costgate.deliver.github_event import pull_request_from_env
     from costgate.gate.check import exit_code
     from costgate.gate.config import load_config
+    from costgate.report.comment_facts import CommentFacts
     from costgate.report.markdown import render_markdown
 
     env = os.environ
@@ -96,8 +97,10 @@ def github(
     approved = bool(config.approval_label) and config.approval_label in pr.labels
     result = checked_result(paths + plans, region, pricing_mode, usage_file, config, approved)
 
+    facts = CommentFacts.from_env(env, commit=pr.head_sha)
     if env.get("GITHUB_STEP_SUMMARY"):
-        gh.append_file(env["GITHUB_STEP_SUMMARY"], render_markdown(result, max_chars=1_000_000) + "\n")
+        summary = render_markdown(result, max_chars=1_000_000, facts=facts)
+        gh.append_file(env["GITHUB_STEP_SUMMARY"], summary + "\n")
     for line in gh.annotations(result):
         click.echo(line)
     if report_out:
@@ -113,7 +116,9 @@ def github(
 
     quiet = not gh.worth_posting(result, config.comment_min_change_usd, config.comment_min_change_percent)
     no_diff = skip_no_diff and not gh.has_diff(result)
-    body = render_markdown(result, max_chars=gh.COMMENT_LIMIT - 200)  # room for the hidden marker
+    body = render_markdown(
+        result, max_chars=gh.COMMENT_LIMIT - 200, facts=facts
+    )  # room for the hidden marker
     if dry_run:
         click.echo(body, nl=False)
     else:

@@ -33,6 +33,7 @@ def slack(
     from costgate.deliver.slack import notify_slack, teams_to_alert
     from costgate.gate.check import run_check
     from costgate.gate.config import load_config
+    from costgate.report.inert import for_log
 
     config = load_config(config_path)
     pricer = pricer_for(pricing_mode, usage_file, config)
@@ -47,7 +48,7 @@ def slack(
         elif variable:
             unset.add(budget.team)
             click.echo(
-                f"costgate: warning: slack: team {budget.team}: environment variable {variable} is not set; no alert",
+                f"costgate: warning: slack: team {for_log(budget.team)}: environment variable {for_log(variable)} is not set; no alert",
                 err=True,
             )
     if not teams_to_alert(result):
@@ -56,6 +57,9 @@ def slack(
     pull_request = pull_request_in_event(os.environ)
     for delivery in notify_slack(result, webhooks, pull_request=pull_request):
         if delivery.ok:
-            click.echo(f"costgate: slack: alerted team {delivery.team} ({delivery.detail})")
+            click.echo(f"costgate: slack: alerted team {for_log(delivery.team)} ({delivery.detail})")
         elif delivery.team not in unset:
-            click.echo(f"costgate: warning: slack: team {delivery.team}: {delivery.detail}", err=True)
+            click.echo(
+                f"costgate: warning: slack: team {for_log(delivery.team)}: {for_log(delivery.detail)}",
+                err=True,
+            )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from costgate.deliver.github_event import PullRequest
 from costgate.model import BudgetStatus, CheckResult, Finding, ResourceEstimate
+from costgate.report.inert import for_slack, for_slack_code, one_line
 from costgate.report.money import dollars, percent, share
 
 if TYPE_CHECKING:
@@ -44,11 +45,6 @@ def teams_to_alert(result: CheckResult) -> list[BudgetStatus]:
     return [b for b in result.budgets if b.status in ALERT_STATUSES and b.pr_monthly_delta > 0]
 
 
-def escape(text: str) -> str:
-    """Slack mrkdwn control characters; untrusted text then cannot become a link or a mention."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def build_message(
     result: CheckResult, budget: BudgetStatus, pull_request: PullRequest | None
 ) -> dict[str, Any]:
@@ -67,17 +63,20 @@ def build_message(
         f" of {dollars(budget.monthly_budget)} budget ({_percent(budget.projected, budget.monthly_budget)})."
     )
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": f"costgate: {team} {level}"[:150]}},
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": one_line(f"costgate: {team} {level}")[:150]},
+        },
         {
             "type": "section",
             "text": {
                 "type": "mrkdwn",
-                "text": f"*Team* {escape(team)}\n*Pull request* {_pr_link(pull_request)}",
+                "text": f"*Team* {for_slack(team)}\n*Pull request* {_pr_link(pull_request)}",
             },
         },
         {
             "type": "section",
-            "text": {"type": "mrkdwn", "text": escape(summary + " " + budget.message).strip()},
+            "text": {"type": "mrkdwn", "text": for_slack(summary + " " + budget.message).strip()},
         },
     ]
     if changes:
@@ -105,7 +104,7 @@ def build_message(
     fallback = [headline + ".", summary]
     fallback += [f"{r.address}: {dollars(r.monthly_delta, signed=True)}/month" for r in changes]
     fallback += [f"[{f.severity}] {f.message}" for f in findings[:MAX_FINDINGS]]
-    return {"text": escape(" ".join(fallback))[:3000], "blocks": blocks}
+    return {"text": for_slack(" ".join(fallback))[:3000], "blocks": blocks}
 
 
 def notify_slack(
@@ -162,21 +161,24 @@ def _pr_text(pull_request: PullRequest | None) -> str:
 def _pr_link(pull_request: PullRequest | None) -> str:
     if pull_request is None:
         return "(not a pull request)"
-    title = escape(pull_request.title or _pr_text(pull_request)).replace("|", "¦")
+    title = for_slack(pull_request.title or _pr_text(pull_request)).replace("|", "¦")  # | ends a link's label
     url = pull_request.html_url
-    # Only a plain https URL becomes a link; anything else is shown as text.
+    # Only a plain https URL becomes a link; anything else is shown as (inert) text.
     if url.startswith("https://") and not any(ch in url for ch in "<>| \n"):
-        return f"<{url}|{escape(_pr_text(pull_request))}: {title}>"
-    return f"{escape(_pr_text(pull_request))}: {title}"
+        return f"<{url}|{for_slack(_pr_text(pull_request))}: {title}>"
+    return f"{for_slack(_pr_text(pull_request))}: {title}"
 
 
 def _change_line(resource: ResourceEstimate) -> str:
-    return f"• `{escape(resource.address)}` ({escape(resource.action)}): {dollars(resource.monthly_delta, signed=True)}/month"
+    return (
+        f"• `{for_slack_code(resource.address)}` ({for_slack(resource.action)}): "
+        f"{dollars(resource.monthly_delta, signed=True)}/month"
+    )
 
 
 def _finding_line(finding: Finding) -> str:
     saving = f" (saves {dollars(finding.monthly_saving)}/month)" if finding.monthly_saving else ""
-    return f"• [{escape(finding.severity)}] {escape(finding.message)}{saving}"
+    return f"• [{for_slack(finding.severity)}] {for_slack(finding.message)}{saving}"
 
 
 def _percent(part: Decimal, whole: Decimal) -> str:

@@ -1,61 +1,79 @@
-"""The markdown body of the PR comment (and `--format markdown`).
+"""The markdown body of the PR comment, the job's step summary and `--format markdown`.
 
-Everything that comes from the plan or the report (addresses, module names, tag values,
-reasons that quote them, project names) is untrusted: the PR author wrote it. `inert`
-makes such text render as the literal characters, with no markdown, HTML, links or
-@mentions.
+A reader sees the decision in the top block: the monthly change, the verdict with its reason,
+what the estimate could not price, and the projects. Then what to change, the budgets, the
+resources, and the facts (commit, price sources, run). Untrusted text goes through
+`costgate.report.inert`.
 
-GitHub rejects a comment over 65,536 characters, so `render_markdown` never returns more
-than `max_chars`: it first collapses the long lists into counts, then cuts whole lines
-and says so.
+GitHub rejects a comment over 65,536 characters, so `render_markdown` never returns more than
+`max_chars`: it folds the sections from the bottom up, then cuts them from the bottom up, and
+says what it left out; the top block and the facts always stay.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+import os
+from decimal import Decimal
 
-from costgate.model import FREE, NOT_PRICED, PRICED, USAGE_BASED, CheckResult, Estimate, ResourceEstimate
-from costgate.report import by_size_of_change
-from costgate.report.money import dollars, percent, percent_change, unit_price
+from costgate.model import NOT_PRICED, PRICED, USAGE_BASED, CheckResult, Estimate, Project
+from costgate.report.comment_facts import CommentFacts
+from costgate.report.comment_sections import Section, budgets_section, details_section, findings_section
+from costgate.report.inert import for_markdown as inert
+from costgate.report.money import dollars, percent_change
+from costgate.report.resources_section import resources_section
 from costgate.report.usage_split import usage_split
 
 GITHUB_COMMENT_LIMIT = 65536
-TOP_RESOURCES = 20
+SHOWN_PROJECTS = 8
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
-_WORD_JOINER = "\u2060"
 _VERDICT_ICONS = {"pass": "✅", "warning": "⚠️", "not_checked": "❔", "blocked": "⛔"}
-_SEVERITY_ORDER = {"block": 0, "warn": 1, "info": 2}
-_SEVERITY_ICONS = {"block": "⛔", "warn": "⚠️", "info": "ℹ️"}
-_TRUNCATED = "\n\n> **Comment truncated** to fit GitHub's size limit: see the job summary or the JSON report for every resource.\n"
-_RESOURCE_HEADER = ["| Resource | Action | Before | After | Change |", "|---|---|---:|---:|---:|"]
+_TRUNCATED = "\n\n> **Comment truncated** to fit GitHub's size limit: the JSON report has everything.\n"
 
 
-def inert(text: object) -> str:
-    """Untrusted text as literal characters in GitHub markdown (table cells included)."""
-    text = " ".join(str(text).split())  # no line breaks: they would end a table row or start a block
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    # A word joiner after @ and # and inside :// and www. stops mentions, issue references and
-    # auto-links without changing what people read.
-    text = text.replace("@", "@" + _WORD_JOINER).replace("#", "#" + _WORD_JOINER)
-    text = text.replace(":/", ":" + _WORD_JOINER + "/")
-    return re.sub(r"(?i)\bwww\\\.", "www" + _WORD_JOINER + r"\\.", text)
-
-
-def render_markdown(result: Estimate | CheckResult, *, max_chars: int = GITHUB_COMMENT_LIMIT) -> str:
+def render_markdown(
+    result: Estimate | CheckResult,
+    *,
+    max_chars: int = GITHUB_COMMENT_LIMIT,
+    facts: CommentFacts | None = None,
+) -> str:
     """The comment for an estimate or a check result, at most `max_chars` characters."""
     check = result if isinstance(result, CheckResult) else None
     estimate = result.estimate if isinstance(result, CheckResult) else result
-    for collapsed in (False, True):
-        text = "\n".join(_document(estimate, check, collapsed)) + "\n"
-        if len(text) <= max_chars:
-            return text
-    return _truncate(text, max_chars)
+    facts = CommentFacts.from_env(os.environ) if facts is None else facts
+    top = _top_block(estimate, check)
+    sections = [
+        *([findings_section(check), budgets_section(check)] if check is not None else []),
+        resources_section(estimate),
+        details_section(estimate, check),
+    ]
+    chosen = [0] * len(sections)  # the variant of each section: 0 is the fullest
+
+    def document() -> str:
+        body = [line for section, variant in zip(sections, chosen) for line in section.variants[variant]]
+        return (
+            "\n".join(top + body + _left_out_note(sections, chosen, facts) + _facts(estimate, facts)) + "\n"
+        )
+
+    text = document()
+    # Fold: one step for each section from the bottom up, round after round, so the section that
+    # is too long folds most; then cut (the last, empty variant) from the bottom up.
+    folding = True
+    while len(text) > max_chars and folding:
+        folding = False
+        for index in reversed(range(len(sections))):
+            if len(text) > max_chars and chosen[index] < len(sections[index].variants) - 2:
+                chosen[index] += 1
+                text = document()
+                folding = True
+    for index in reversed(range(len(sections))):
+        if len(text) > max_chars and chosen[index] < len(sections[index].variants) - 1:
+            chosen[index] = len(sections[index].variants) - 1
+            text = document()
+    return text if len(text) <= max_chars else _truncate(text, max_chars)
 
 
 def _truncate(text: str, max_chars: int) -> str:
+    """Only for a limit too small for the top block itself (GitHub's is not)."""
     room = max_chars - len(_TRUNCATED)
     if room <= 0:
         return _TRUNCATED.strip()[:max_chars]
@@ -65,50 +83,25 @@ def _truncate(text: str, max_chars: int) -> str:
     return kept + _TRUNCATED
 
 
-def _document(estimate: Estimate, check: CheckResult | None, collapsed: bool) -> list[str]:
+def _top_block(estimate: Estimate, check: CheckResult | None) -> list[str]:
     lines = ["### 💰 costgate cost estimate", "", _headline(estimate), ""]
     if check is not None:
         lines += [_verdict_line(check), ""]
-    several = len(estimate.projects) > 1
-    if several:
-        lines += _projects_table(estimate)
-    if check is not None and check.budgets:
-        lines += _budgets_table(check)
-    if check is not None and check.findings:
-        lines += _findings(check)
-    if several:
-        for project in estimate.projects:
-            sections = _resource_sections(
-                [r for r in estimate.resources if r.project == project.name], collapsed, nested=True
-            )
-            if sections:  # a project with nothing to list has its row in the table above
-                lines += [
-                    f"#### {inert(project.name)}: {dollars(project.monthly_delta, signed=True)}",
-                    "",
-                    *sections,
-                ]
-    else:
-        lines += _resource_sections(list(estimate.resources), collapsed)
-    lines.append(
-        f"{len(estimate.resources)} resources: {estimate.count(PRICED)} priced, {estimate.count(FREE)} free, "
-        f"{estimate.count(USAGE_BASED)} usage-based, {estimate.count(NOT_PRICED)} not priced."
-    )
-    if check is not None and _attributed(check):
-        lines += ["", _attribution_line(check, collapsed)]
-    if estimate.warnings:
-        if collapsed:
-            lines += ["", f"{len(estimate.warnings)} warnings (see the job log)."]
-        else:
-            lines += ["", "<details><summary>Warnings</summary>", ""]
-            lines += [f"- {inert(w)}" for w in estimate.warnings]
-            lines += ["", "</details>"]
-    if estimate.price_sources:
-        sources = ", ".join(f"{inert(name)} (as of {inert(as_of)})" for name, as_of in estimate.price_sources)
-        lines += ["", f"<sub>Prices: {sources}. Monthly figures at 730 hours.</sub>"]
+    lines += _missing_lines(estimate)
+    if check is not None:
+        lines += _biggest_saving(check)
+    if len(estimate.projects) > 1:
+        lines += _projects_table(estimate.projects)
     return lines
 
 
 def _headline(estimate: Estimate) -> str:
+    changed = [r for r in estimate.resources if r.action != "no-op"]
+    priced = estimate.count(PRICED) + estimate.count(USAGE_BASED)
+    if changed and not priced and estimate.count(NOT_PRICED):
+        return (
+            f"**Monthly cost change: not priced**: none of the {len(changed)} changed resources has a price."
+        )
     headline = (
         f"**Monthly cost change: {dollars(estimate.monthly_delta, signed=True)}** "
         f"({dollars(estimate.monthly_before)} → {dollars(estimate.monthly_after)}, "
@@ -126,126 +119,115 @@ def _headline(estimate: Estimate) -> str:
 
 def _verdict_line(check: CheckResult) -> str:
     verdict = check.verdict
-    status = verdict.status
-    icon = _VERDICT_ICONS.get(status, "")
+    icon = _VERDICT_ICONS.get(verdict.status, "")
     approved = " (approved)" if verdict.approved else ""
-    return f"**Verdict: {icon} {inert(status)}{approved}**: {inert(verdict.reason)}"
+    return f"**Verdict: {icon} {inert(verdict.status)}{approved}**: {inert(verdict.reason)}"
 
 
-def _projects_table(estimate: Estimate) -> list[str]:
-    lines = ["| Project | Before | After | Change |", "|---|---:|---:|---:|"]
-    for project in estimate.projects:
-        lines.append(
-            f"| {inert(project.name)} | {dollars(project.monthly_before)} | {dollars(project.monthly_after)} | "
-            f"{dollars(project.monthly_delta, signed=True)} |"
-        )
-    return lines + [""]
-
-
-def _budgets_table(check: CheckResult) -> list[str]:
-    lines = [
-        "#### Budgets",
-        "",
-        "| Team | Current spend | This PR | Projected | Budget | Status |",
-        "|---|---:|---:|---:|---:|---|",
-    ]
-    for budget in check.budgets:
-        lines.append(
-            f"| {inert(budget.team)} | {dollars(budget.current_monthly_spend)} | "
-            f"{dollars(budget.pr_monthly_delta, signed=True)} | {dollars(budget.projected)} | "
-            f"{dollars(budget.monthly_budget)} | {_SEVERITY_ICONS.get(budget.status, '✅')} {inert(budget.message)} |"
-        )
-    return lines + [""]
-
-
-def _findings(check: CheckResult) -> list[str]:
-    lines = ["#### Findings", ""]
-    ordered = sorted(
-        check.findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.address, f.policy_id)
-    )
-    for finding in ordered:
-        where = f"{inert(finding.address)}: " if finding.address else ""
-        saving = f"; saves {dollars(finding.monthly_saving)}/month" if finding.monthly_saving else ""
-        icon = _SEVERITY_ICONS.get(finding.severity, "")
-        lines.append(
-            f"- {icon} **{inert(finding.severity)}** {where}{inert(finding.message)}{saving} ({inert(finding.policy_id)})"
-        )
-    return lines + [""]
-
-
-def _resource_sections(resources: list[ResourceEstimate], collapsed: bool, nested: bool = False) -> list[str]:
-    lines: list[str] = []
-    changed = sorted(
-        (r for r in resources if r.status != FREE and (r.monthly_delta or r.action != "no-op")),
-        key=by_size_of_change,
-    )
-    if changed:
-        lines += ["#### Resources", ""] if not nested else []
-        lines += _RESOURCE_HEADER + [_resource_row(r) for r in changed[:TOP_RESOURCES]]
-        rest = changed[TOP_RESOURCES:]
-        if rest and collapsed:
-            lines += ["", f"…and {len(rest)} smaller changes (see the JSON report)."]
-        elif rest:
-            lines += ["", f"<details><summary>{len(rest)} more resources</summary>", ""]
-            lines += _RESOURCE_HEADER + [_resource_row(r) for r in rest]
-            lines += ["", "</details>"]
-        lines.append("")
-    usage_based = [r for r in resources if r.status == USAGE_BASED and r.action != "no-op"]
-    if usage_based:
-        lines += _listing(
-            f"{len(usage_based)} resources with costs that depend on usage",
-            (_usage_item(r) for r in usage_based),
-            collapsed,
-        )
-    not_priced = [r for r in resources if r.status == NOT_PRICED and r.action != "no-op"]
-    if not_priced:
-        lines += _listing(
-            f"{len(not_priced)} resources not priced",
-            (f"- {inert(r.address)}: {inert(r.reason)}" for r in not_priced),
-            collapsed,
-        )
+def _missing_lines(estimate: Estimate) -> list[str]:
+    """What the figures leave out: resources not priced or priced in part, and assumed regions."""
+    lines = []
+    changed = sum(1 for r in estimate.resources if r.action != "no-op")
+    not_priced = sum(1 for r in estimate.resources if r.status == NOT_PRICED and r.action != "no-op")
+    incomplete = estimate.incomplete_count
+    if not_priced or incomplete:
+        parts = []
+        if not_priced:
+            parts.append(f"{not_priced:,} of {changed:,} changed resources could not be priced")
+        verb = "is" if incomplete == 1 else "are"
+        if incomplete and not_priced:
+            parts.append(f"{incomplete:,} {verb} priced only in part")
+        elif incomplete:
+            parts.append(f"{incomplete:,} of {changed:,} changed resources {verb} priced only in part")
+        lines += [f"⚠️ {' and '.join(parts)}: {dollars(estimate.monthly_after)} is a lower bound.", ""]
+    assumed = estimate.region_assumed_count
+    if assumed:
+        lines += [
+            f"📍 {assumed:,} resource{'s were' if assumed > 1 else ' was'} priced at the provider's default "
+            "region: set `region` in the provider block, pass `--region`, or set `AWS_REGION`.",
+            "",
+        ]
     return lines
 
 
-def _listing(summary: str, items: Iterable[str], collapsed: bool) -> list[str]:
-    if collapsed:
-        return [f"{summary} (listed in the JSON report).", ""]
-    return [f"<details><summary>{summary}</summary>", "", *items, "", "</details>", ""]
-
-
-def _usage_item(resource: ResourceEstimate) -> str:
-    prices = ", ".join(
-        f"{inert(c.name)} {unit_price(c.unit_price)} per {inert(c.unit)}"
-        for c in resource.components
-        if c.unit_price is not None
+def _biggest_saving(check: CheckResult) -> list[str]:
+    saving = max(
+        (f for f in check.findings if f.monthly_saving and f.monthly_saving >= 1),
+        key=lambda f: (f.monthly_saving, f.address),
+        default=None,
     )
-    return f"- {inert(resource.address)}: {prices or inert(resource.reason)}"
+    if saving is None:
+        return []
+    where = f"{inert(saving.address)}: " if saving.address else ""
+    return [
+        f"💡 Biggest saving: {dollars(saving.monthly_saving or Decimal(0))}/month, {where}"
+        f"{inert(saving.message)} ({inert(saving.policy_id)})",
+        "",
+    ]
 
 
-def _resource_row(resource: ResourceEstimate) -> str:
-    return (
-        f"| {inert(resource.address)} | {resource.action} | {dollars(resource.monthly_before)} | "
-        f"{dollars(resource.monthly_after)} | {dollars(resource.monthly_delta, signed=True)} |"
-    )
+def _projects_table(projects: tuple[Project, ...]) -> list[str]:
+    changed = sorted((p for p in projects if p.monthly_delta), key=lambda p: (-abs(p.monthly_delta), p.name))
+    unchanged = [p for p in projects if not p.monthly_delta]
+    lines = ["| Project | Before | After | Change |", "|---|---:|---:|---:|"]
+    lines += [_project_row(inert(p.name), [p]) for p in changed[:SHOWN_PROJECTS]]
+    if changed[SHOWN_PROJECTS:]:
+        lines.append(_project_row(f"{len(changed) - SHOWN_PROJECTS} more projects", changed[SHOWN_PROJECTS:]))
+    if unchanged:
+        names = ", ".join(inert(p.name) for p in unchanged[:3]) + (", …" if len(unchanged) > 3 else "")
+        lines.append(_project_row(f"{len(unchanged)} unchanged: {names}", unchanged))
+    lines.append(_project_row("**Total**", list(projects)))
+    return lines + [""]
 
 
-def _attributed(check: CheckResult) -> bool:
-    """Whether attribution ran: reports that were not checked have no ownership to show."""
-    attribution = check.attribution
-    return check.verdict.status != "not_checked" or bool(attribution.owners or attribution.unowned)
+def _project_row(label: str, projects: list[Project]) -> str:
+    before = sum((p.monthly_before for p in projects), Decimal(0))
+    after = sum((p.monthly_after for p in projects), Decimal(0))
+    return f"| {label} | {dollars(before)} | {dollars(after)} | {dollars(after - before, signed=True)} |"
 
 
-def _attribution_line(check: CheckResult, collapsed: bool) -> str:
-    attribution = check.attribution
-    line = (
-        f"Attribution: {percent(attribution.resources_with_owner_percent, places=0)} of resources and "
-        f"{percent(attribution.delta_with_owner_percent, places=0)} of the cost change have an owning team."
-    )
-    if attribution.unowned:
-        shown = attribution.unowned[: 0 if collapsed else 10]
-        names = ", ".join(inert(a) for a in shown)
-        more = len(attribution.unowned) - len(shown)
-        line += (
-            f" Without an owner: {names}{' and ' if names and more else ''}{f'{more} more' if more else ''}."
-        )
-    return line
+def _left_out_note(sections: list[Section], chosen: list[int], facts: CommentFacts) -> list[str]:
+    folded = [s.title for s, v in zip(sections, chosen) if 0 < v < len(s.variants) - 1]
+    cut = [s.title for s, v in zip(sections, chosen) if v == len(s.variants) - 1 and v > 0]
+    if not folded and not cut:
+        return []
+    parts = []
+    if folded:
+        parts.append(f"shortened {', '.join(folded)}")
+    if cut:
+        parts.append(f"left out {', '.join(cut)}")
+    report = f"the JSON report of [this run]({facts.run_url})" if facts.run_url else "the JSON report"
+    return [
+        f"> ✂️ To fit GitHub's size limit this comment {' and '.join(parts)}: {report} has everything.",
+        "",
+    ]
+
+
+def _facts(estimate: Estimate, facts: CommentFacts) -> list[str]:
+    lines = []
+    parts = []
+    if facts.commit:
+        parts.append(f"Computed for commit `{facts.commit[:12]}`")
+    sources = estimate.price_sources
+    if sources:
+        oldest = min(as_of for _, as_of in sources)
+        if len(sources) <= 3:
+            named = ", ".join(f"{inert(name)} (as of {inert(as_of)})" for name, as_of in sources)
+            parts.append(f"prices: {named}")
+        else:
+            lines += [
+                f"<details><summary>Price sources ({len(sources)})</summary>",
+                "",
+                *(f"- {inert(name)} (as of {inert(as_of)})" for name, as_of in sources),
+                "",
+                "</details>",
+                "",
+            ]
+            parts.append(f"prices from {len(sources)} sources")
+        parts.append(f"oldest as of {inert(oldest)}")
+    parts.append("monthly figures at 730 hours")
+    if facts.run_url:
+        parts.append(f"[run and JSON report]({facts.run_url})")
+    parts.append("this comment is updated on every push")
+    text = " · ".join(parts)
+    return lines + [f"<sub>{text[0].upper()}{text[1:]}.</sub>"]

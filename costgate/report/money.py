@@ -24,12 +24,15 @@ def plain(value: Decimal | None) -> str | None:
     return format(value.normalize(), "f")
 
 
+MINUS = "−"  # the one minus sign of every amount and percentage people read
+
+
 def dollars(amount: Decimal, signed: bool = False) -> str:
-    """$1,234.50 for people; signed adds + to increases and writes decreases with a minus sign (−)."""
+    """$1,234.50 for people; signed adds + to increases. A negative amount has the minus sign (−)."""
     rounded = cents(amount)
     text = f"${abs(rounded):,.2f}"
     if rounded < 0:
-        return ("−" if signed else "-") + text
+        return MINUS + text
     return ("+" + text) if signed and rounded > 0 else text
 
 
@@ -51,12 +54,21 @@ def percent_value(value: Decimal, places: int = 1) -> Decimal:
 def percent(value: Decimal, places: int = 1, signed: bool = False) -> str:
     """A percentage for people: 141.8%, or +12.5% when signed."""
     rounded = percent_value(value, places)
-    return f"{'+' if signed and rounded > 0 else ''}{rounded}%"
+    sign = MINUS if rounded < 0 else "+" if signed and rounded > 0 else ""
+    return f"{sign}{abs(rounded):,}%"
 
 
 def percent_change(before: Decimal, after: Decimal) -> str:
-    """The change from before to after: +12%, -0.5% (below 1%, one decimal place), "new" from nothing."""
+    """The change from before to after, as people read it.
+
+    +12%, −0.5% (below 1%, one decimal place); from nothing, "new"; at least double, a
+    factor (×2.5, ×38) instead of a percentage nobody can picture (+3,700%).
+    """
     if before == 0:
         return "new" if after else "0%"
+    if before > 0 and after >= 2 * before:
+        factor = after / before
+        places = Decimal("0.1") if factor < 10 else Decimal(1)
+        return f"×{factor.quantize(places, rounding=ROUND_HALF_UP):,}"
     change = (after - before) / before * HUNDRED
     return percent(change, places=0 if abs(change) >= 1 else 1, signed=True)

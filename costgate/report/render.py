@@ -18,6 +18,10 @@ def render(result: Estimate | CheckResult, output_format: str) -> str:
         return render_markdown(result)
     if output_format == "table":
         from costgate.report.table import render_check_table, render_table
+        from costgate.report.terminal import Terminal
 
-        return render_check_table(result) if isinstance(result, CheckResult) else render_table(result)
+        terminal = Terminal.detect()
+        if isinstance(result, CheckResult):
+            return render_check_table(result, terminal)
+        return render_table(result, terminal)
     raise ValueError(f"unknown output format {output_format!r}")

@@ -15,7 +15,8 @@ from costgate.model import (
     ResourceEstimate,
     Verdict,
 )
-from costgate.report.markdown import render_markdown
+from costgate.report.comment_facts import CommentFacts
+from costgate.report.markdown import render_markdown as render_with_facts
 from tests.helpers import FIXTURES, change, plan_document, run_estimate
 
 HOSTILE = [
@@ -55,6 +56,11 @@ def estimate_of(*resources: ResourceEstimate, projects=()) -> Estimate:
 PASS = Verdict("pass", "within budget")
 
 
+def render_markdown(result, **kwargs):
+    """The comment without the run's facts (the environment of the test run must not show)."""
+    return render_with_facts(result, facts=CommentFacts(), **kwargs)
+
+
 def check_of(estimate: Estimate, findings=(), budgets=(), verdict=PASS) -> CheckResult:
     attribution = Attribution({}, Decimal(50), Decimal("75.4"), ("aws_instance.orphan",))
     return CheckResult(estimate, tuple(findings), tuple(budgets), verdict, attribution)
@@ -74,16 +80,17 @@ def test_headline_and_rows_from_a_real_plan():
     # 730 h x $0.096 = $70.08 (root volume defaults: 8 GB gp2 x $0.10 = $0.80) -> $70.88
     assert "**Monthly cost change: +$70.88** ($0.00 → $70.88, new)" in text
     assert "| aws\\_instance\\.this | create | $0.00 | $70.88 | +$70.88 |" in text
-    # the gp2 root volume is hand-entered; the instance comes from the Karpenter table
+    # the gp2 root volume is hand-entered (2026-11-01); the instance comes from the Karpenter table (2026-07-20)
     assert (
         "<sub>Prices: embedded catalog (as of 2026\\-11\\-01), "
-        "embedded catalog \\(karpenter\\-provider\\-aws@\u20601d927085\\) (as of 2026\\-07\\-20)."
+        "embedded catalog \\(karpenter\\-provider\\-aws@\u20601d927085\\) (as of 2026\\-07\\-20) · "
+        "oldest as of 2026\\-07\\-20 · "
     ) in text
 
 
 def test_decrease_uses_a_minus_sign_and_percent():
     text = render_markdown(estimate_of(resource("aws_instance.a", "112", "56")))
-    assert "**Monthly cost change: −$56.00** ($112.00 → $56.00, -50%)" in text
+    assert "**Monthly cost change: −$56.00** ($112.00 → $56.00, −50%)" in text
 
 
 def test_hostile_names_stay_literal():
@@ -130,12 +137,15 @@ def test_verdict_budgets_findings_blocking_first():
     )
     text = render_markdown(result)
     assert "**Verdict: ⛔ blocked**: payments is over budget" in text
-    assert "| payments | $900.00 | +$150.00 | $1,050.00 | $1,000.00 | ⛔ over budget by $50\\.00 |" in text
-    block_at, warn_at = text.index("gp3 instead"), text.index("m5\\.large instead")
+    # the status is a word and an icon; the sentence lives in the verdict
+    assert "| payments | $1,000.00 | $900.00 | +$150.00 | $1,050.00 | ⛔ over |" in text
+    assert "💡 Biggest saving: $490.56/month, aws\\_instance\\.big: use m5\\.large" in text
+    to_change = text.split("#### What to change")[1]
+    block_at, warn_at = to_change.index("gp3 instead"), to_change.index("m5\\.large instead")
     assert block_at < warn_at
     assert (
-        "aws\\_instance\\.big: use m5\\.large instead of m5\\.4xlarge; saves $490.56/month (oversized)"
-        in text
+        "⚠️ **oversized** (warn): aws\\_instance\\.big: use m5\\.large instead of m5\\.4xlarge"
+        " (saves $490.56/month)" in text
     )
     assert "Attribution: 50% of resources and 75% of the cost change have an owning team." in text
     assert "aws\\_instance\\.orphan" in text
@@ -150,29 +160,29 @@ def test_top_twenty_then_details():
     assert "<summary>5 more resources</summary>" in text
 
 
-def test_over_the_limit_collapses_then_truncates():
+def test_over_the_limit_folds_then_cuts_from_the_bottom():
     resources = [
         resource(f"module.m{i}.aws_instance.x", "0", "1", status=NOT_PRICED, reason="r" * 50)
         for i in range(2000)
     ]
     estimate = estimate_of(*resources)
     full = render_markdown(estimate, max_chars=10**7)
-    assert len(full) > 65536 and "<details>" in full
-    collapsed = render_markdown(estimate)
-    assert len(collapsed) <= 65536
-    assert (
-        "<details>" not in collapsed and "2000 resources not priced (listed in the JSON report)." in collapsed
-    )
+    assert len(full) > 65536 and "<summary>1980 more resources</summary>" in full
+    folded = render_markdown(estimate)
+    assert len(folded) <= 65536
+    assert "…and 1,800 smaller changes, in the JSON report." in folded
+    assert "this comment shortened resources" in folded
     tiny = render_markdown(estimate, max_chars=600)
     assert len(tiny) <= 600
-    assert "Comment truncated" in tiny
+    assert "left out resources" in tiny
     assert len(render_markdown(estimate, max_chars=20)) <= 20
 
 
-def test_several_projects_a_row_each_then_details():
+def test_several_projects_a_row_each_and_a_total():
     projects = [
         Project("network", "infra/network/plan.json", Decimal(0), Decimal(30)),
         Project("api", "infra/api/plan.json", Decimal(10), Decimal(5)),
+        Project("dns", "infra/dns/plan.json", Decimal(2), Decimal(2)),
     ]
     estimate = estimate_of(
         resource("aws_nat_gateway.a", "0", "30", project="network"),
@@ -182,13 +192,11 @@ def test_several_projects_a_row_each_then_details():
     text = render_markdown(estimate)
     assert "| network | $0.00 | $30.00 | +$30.00 |" in text
     assert "| api | $10.00 | $5.00 | −$5.00 |" in text
-    assert (
-        text.index("#### network: +$30.00")
-        < text.index("aws\\_nat\\_gateway\\.a")
-        < text.index("#### api: −$5.00")
-    )
-    assert text.index("#### api: −$5.00") < text.index("aws\\_instance\\.b")
-    assert "**Monthly cost change: +$25.00** ($10.00 → $35.00, +250%)" in text
+    assert "| 1 unchanged: dns | $2.00 | $2.00 | $0.00 |" in text
+    assert "| **Total** | $12.00 | $37.00 | +$25.00 |" in text
+    assert text.index("| aws\\_nat\\_gateway\\.a | network |") < text.index("| aws\\_instance\\.b | api |")
+    # the resources: $10 -> $35 is x3.5 (dns has no resource changes)
+    assert "**Monthly cost change: +$25.00** ($10.00 → $35.00, ×3.5)" in text
 
 
 def test_example_fixture_renders():
