@@ -21,6 +21,7 @@ from costgate.cli.comment import comment
 from costgate.cli.config import config_group
 from costgate.cli.merge import merge
 from costgate.cli.notify import notify
+from costgate.cli.policies import policies_group
 from costgate.cli.pricing import pricing
 from costgate.cli.usage import usage
 from costgate.errors import EXIT_BAD_INPUT, CostgateError
@@ -56,6 +57,7 @@ cli.add_command(comment)
 cli.add_command(config_group)
 cli.add_command(merge)
 cli.add_command(notify)
+cli.add_command(policies_group)
 cli.add_command(pricing)
 cli.add_command(usage)
 

@@ -3,7 +3,7 @@
 `load_config(None)` reads ./costgate.yml when present, else gives the empty default Config.
 The file is validated against costgate/schemas/config.schema.json (see yaml_file for how
 errors name the line). Paths inside the file (policies, codeowners, usage_file) are relative
-to the file's directory.
+to the file's directory; a policy pack named without a path (finops-defaults) is a shipped one.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 from costgate.errors import CostgateError
 from costgate.estimate.discounts import Discount
+from costgate.gate.policies import is_pack_name
 
 DEFAULT_FILE = "costgate.yml"
 DEFAULT_TAG_KEYS = ("team", "owner")
@@ -116,7 +117,7 @@ def config_from_dict(data: Mapping[str, Any], file: Path | None = None) -> Confi
             workspace_env=environment.get("workspace_env"),
             production=tuple(environment.get("production", defaults.production)),
         ),
-        policies=tuple(str(base / p) for p in data.get("policies") or []),
+        policies=tuple(p if is_pack_name(p) else str(base / p) for p in data.get("policies") or []),
         approval_label=approval.get("label"),
         approvers=tuple(approval.get("approvers") or ()),
         comment_min_change_usd=_decimal(comment.get("min_change_usd", 0)),

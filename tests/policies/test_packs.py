@@ -1,17 +1,16 @@
 """Every shipped policy pack validates against the schema and loads; pack errors name file and line."""
 
-from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
 from costgate.errors import CostgateError
-from costgate.gate.policies import load_policies
+from costgate.gate.policies import load_policies, shipped_packs
 from costgate.gate.policies.kinds import KINDS
 from costgate.yaml_file import schema
 
-PACKS = sorted((Path(__file__).resolve().parents[2] / "policies").glob("*.yml"))
+PACKS = sorted(shipped_packs().values())
 
 
 def test_there_are_packs():

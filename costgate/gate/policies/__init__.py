@@ -1,14 +1,17 @@
 """Platform policies: YAML packs (costgate/schemas/policy.schema.json) evaluated against an estimate.
 
 A policy has an id, a description, a severity (info / warn / block), a kind (what it checks,
-see kinds.KINDS) and a scope (resource types, environments, teams). Packs ship in the
-repository's top-level policies/ directory; costgate.yml lists the ones a repository uses.
+see kinds.KINDS) and a scope (resource types, environments, teams). Packs ship inside the
+package (packs/, package data); costgate.yml lists the ones a repository uses, by name
+(`finops-defaults`) or by path (`policies/ours.yml`, relative to costgate.yml).
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +36,47 @@ class Policy:
     source: str = ""
 
 
+PACK_SUFFIXES = (".yml", ".yaml")
+
+
+def shipped_packs() -> dict[str, Path]:
+    """The packs costgate ships, by name (finops-defaults -> .../packs/finops-defaults.yml)."""
+    packs = resources.files("costgate.gate.policies") / "packs"
+    return {
+        Path(entry.name).stem: Path(str(entry))
+        for entry in sorted(packs.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(PACK_SUFFIXES)
+    }
+
+
+def is_pack_name(entry: str) -> bool:
+    """A bare name (no directory, no .yml) names a shipped pack; anything else is a path."""
+    return "/" not in entry and "\\" not in entry and not entry.endswith(PACK_SUFFIXES)
+
+
+def pack_file(entry: str) -> Path:
+    """The file a `policies:` entry stands for: a shipped pack by name, else the path as given."""
+    if not is_pack_name(entry):
+        return Path(entry)
+    packs = shipped_packs()
+    if entry not in packs:
+        close = difflib.get_close_matches(entry, list(packs), n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise CostgateError(
+            f"{entry}: no shipped policy pack of that name ({hint}shipped: {', '.join(packs)}; "
+            "a file of yours needs its .yml suffix)"
+        )
+    return packs[entry]
+
+
 def load_policies(paths: tuple[str, ...] | list[str]) -> tuple[Policy, ...]:
-    """Every policy of the given pack files, validated; duplicate ids are an error."""
+    """Every policy of the given packs (names of shipped packs or files), validated; duplicate ids are an error."""
     from costgate.yaml_file import load_yaml_file
 
     policies: list[Policy] = []
     seen: dict[str, str] = {}
     for path in paths:
-        file = Path(path)
+        file = pack_file(path)
         if not file.is_file():
             raise CostgateError(f"{path}: policy file not found")
         data = load_yaml_file(file, "policy.schema.json").data
