@@ -44,19 +44,27 @@ def attribute(estimate: Estimate, config: Config) -> Attribution:
     changes = changes_by_address(estimate)
     codeowners = read_codeowners(config.codeowners) if config.codeowners else []
     owners: dict[str, str] = {}
-    counted = [
-        r for r in estimate.resources if r.status != FREE and r.action not in ("no-op", "read", "forget")
-    ]
-    for resource in counted:
+    for resource in counted_resources(estimate):
         change, plan_path = changes.get((resource.project, resource.address), (None, ""))
         team = owner_of(resource, change, plan_path, config, codeowners)
         if team:
             owners[resource.address] = team
+    return coverage(estimate, owners)
+
+
+def counted_resources(estimate: Estimate) -> list[ResourceEstimate]:
+    """The resources ownership is measured over: changed and not free."""
+    return [r for r in estimate.resources if r.status != FREE and r.action not in ("no-op", "read", "forget")]
+
+
+def coverage(estimate: Estimate, owners: Mapping[str, str]) -> Attribution:
+    """The owners found, and how much of the estimate's counted resources and cost change they cover."""
+    counted = counted_resources(estimate)
     owned = [r for r in counted if r.address in owners]
     total_delta = sum((abs(r.monthly_delta) for r in counted), Decimal(0))
     owned_delta = sum((abs(r.monthly_delta) for r in owned), Decimal(0))
     return Attribution(
-        owners=owners,
+        owners={r.address: owners[r.address] for r in owned},
         resources_with_owner_percent=_percent(Decimal(len(owned)), Decimal(len(counted))),
         delta_with_owner_percent=_percent(owned_delta, total_delta),
         unowned=tuple(r.address for r in counted if r.address not in owners),

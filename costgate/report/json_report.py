@@ -154,6 +154,7 @@ def check_dict(result: CheckResult, generated_at: datetime | None = None) -> dic
             "projected": money(b.projected),
             "status": b.status,
             "message": b.message,
+            "current_spend_unknown": b.current_spend_unknown,
         }
         for b in result.budgets
     ]

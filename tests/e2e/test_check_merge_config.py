@@ -82,7 +82,8 @@ def test_merge_two_check_reports(costgate, workdir):
     )
     run = expect(costgate("merge", "api.json", "db.json", "--config", BLOCKING_CONFIG), 0)
     merged = json.loads(run.stdout)
-    assert [p["name"] for p in merged["projects"]] == ["api", "db"]
+    # named after their plans, as one `costgate check m5-large.json plan.json` names them
+    assert [p["name"] for p in merged["projects"]] == ["m5-large", "plan"]
     assert merged["totals"]["monthly_delta"] == "1125.00"  # $70.88 + $1,054.12
     assert merged["verdict"]["status"] == "blocked"
     # the team's budget over the summed change: $1,000 + $1,125.00 = $2,125.00 of $2,000
