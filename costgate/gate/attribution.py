@@ -8,9 +8,12 @@ globs; CODEOWNERS (the owners of the plan's Terraform directory, mapped to teams
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterator, Mapping
+import functools
+import re
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from costgate.gate.config import Config, TeamConfig
 from costgate.model import FREE, Attribution, Estimate, ResourceChange, ResourceEstimate
@@ -76,7 +79,7 @@ def owner_of(
     change: ResourceChange | None,
     plan_path: str,
     config: Config,
-    codeowners: list[tuple[str, tuple[str, ...]]],
+    codeowners: list[CodeownersRule],
 ) -> str | None:
     teams = list(config.teams.values())
     tags = resource_tags(change) if change is not None else {}
@@ -110,46 +113,55 @@ def owner_of(
     return None
 
 
-def read_codeowners(path: str) -> list[tuple[str, tuple[str, ...]]]:
-    """CODEOWNERS rules in file order: (pattern, owners). A missing file gives no rules."""
+# A rule is a pattern and its owners; its pattern is compiled once, by gitignore's rules.
+CodeownersRule = tuple[str, tuple[str, ...]]
+_WORD = re.compile(r"(?:\\.|[^\s\\])+")  # a word; a backslash escapes the next character (`my\ dir/`)
+
+
+def read_codeowners(path: str) -> list[CodeownersRule]:
+    """CODEOWNERS rules in file order: (pattern, owners). A missing file gives no rules.
+
+    As GitHub reads it: a `#` that starts a word starts a comment; a pattern with no owners
+    is a rule too (it takes the ownership away again).
+    https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/customizing-your-repository/about-code-owners
+    """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError:
         return []
     rules = []
     for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            pattern, *owners = line.split()
-            rules.append((pattern, tuple(owners)))
+        words = []
+        for word in _WORD.findall(line):
+            if word.startswith("#"):
+                break
+            words.append(word)
+        if words:
+            rules.append((words[0], tuple(words[1:])))
     return rules
 
 
-def codeowners_for(rules: list[tuple[str, tuple[str, ...]]], directory: str) -> tuple[str, ...]:
-    """The owners of a directory: as in GitHub, the last matching rule wins."""
+def codeowners_for(rules: list[CodeownersRule], directory: str) -> tuple[str, ...]:
+    """The owners of a Terraform directory's files: as on GitHub, the last matching rule wins.
+
+    Patterns follow gitignore (pathspec): `*` stays within a directory, `**` crosses them, a
+    leading or inner `/` anchors at the repository root, a trailing `/` means a directory and
+    all below it. The directory's files are matched as `<directory>/main.tf`, so `docs/*` owns
+    only the Terraform of docs/ itself and `*.tf` owns every root.
+    """
+    file = f"{directory.strip('/')}/main.tf" if directory.strip("/.") else "main.tf"
     owners: tuple[str, ...] = ()
     for pattern, rule_owners in rules:
-        if _codeowners_match(pattern, directory):
+        if _compiled(pattern).match_file(file):
             owners = rule_owners
     return owners
 
 
-def _codeowners_match(pattern: str, directory: str) -> bool:
-    anchored = pattern.startswith("/") or "/" in pattern.rstrip("/")
-    glob = pattern.strip("/")
-    if glob in ("*", "**"):
-        return True
-    glob = glob.removesuffix("/**").removesuffix("/*")
-    candidates = list(_ancestors(directory))
-    if anchored:
-        return any(fnmatch.fnmatchcase(candidate, glob) for candidate in candidates)
-    return any(fnmatch.fnmatchcase(part, glob) for part in PurePosixPath(directory).parts)
+@functools.lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> Any:
+    import pathspec
 
-
-def _ancestors(directory: str) -> Iterator[str]:
-    parts = PurePosixPath(directory).parts
-    for end in range(1, len(parts) + 1):
-        yield str(PurePosixPath(*parts[:end]))
+    return pathspec.lookup_pattern("gitignore")(pattern)
 
 
 def _codeowner_is_team(owner: str, team: TeamConfig) -> bool:
