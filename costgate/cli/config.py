@@ -1,4 +1,4 @@
-"""`costgate config validate`: check costgate.yml (and the policy files it includes) without a plan."""
+"""`costgate config validate`: check costgate.yml (and the policy packs it lists) without a plan."""
 
 from __future__ import annotations
 
@@ -18,11 +18,19 @@ def config_group() -> None:
     help="The config file (default ./costgate.yml).",
 )
 def validate(config_path: str | None) -> None:
-    """Validate costgate.yml and every policy file it lists; exit 2 with the first error."""
+    """Validate costgate.yml and every policy pack it lists; print every problem, exit 2 when there is one."""
+    from costgate.errors import CostgateError
     from costgate.gate.config import DEFAULT_FILE, load_config
+    from costgate.gate.config_checks import Problems, declared_environments
     from costgate.gate.policies import load_policies
 
-    config = load_config(config_path)
-    policies = load_policies(config.policies)
+    try:
+        config = load_config(config_path)
+        policies = load_policies(config.policies, declared_environments(config))
+    except Problems as found:
+        for problem in found.problems:
+            click.echo(problem)
+        count = len(found.problems)
+        raise CostgateError(f"{count} problem{'s' if count > 1 else ''} found (listed above)") from None
     where = config.path or f"no {DEFAULT_FILE} (defaults)"
     click.echo(f"{where}: valid ({len(config.teams)} teams, {len(policies)} policies)")

@@ -2,7 +2,8 @@
 
 `load_config(None)` reads ./costgate.yml when present, else gives the empty default Config.
 The file is validated against costgate/schemas/config.schema.json (see yaml_file for how
-errors name the line). Paths inside the file (policies, codeowners, usage_file) are relative
+errors name the line), then its names and the policy packs it lists (config_checks): every
+problem is reported at once. Paths inside the file (policies, codeowners, usage_file) are relative
 to the file's directory; a policy pack named without a path (finops-defaults) is a shipped one.
 """
 
@@ -50,6 +51,7 @@ class EnvironmentRules:
     paths: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # environment -> plan path globs
     workspace_env: str | None = None  # an environment variable holding the Terraform workspace
     production: tuple[str, ...] = ("prod", "production", "prd")
+    names: tuple[str, ...] = ()  # the environments policies may name; empty: the common ones (config_checks)
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,32 @@ def load_config(path: str | None) -> Config:
     file = Path(path)
     if not file.is_file():
         raise CostgateError(f"{path}: config file not found")
-    from costgate.yaml_file import load_yaml_file
+    from costgate.gate.config_checks import Problems, config_problems, declared_environments
+    from costgate.gate.policies import load_policies
+    from costgate.yaml_file import read_yaml_file, schema_problems
 
-    return config_from_dict(load_yaml_file(file, "config.schema.json").data, file)
+    document = read_yaml_file(file)
+    problems = schema_problems(document, "config.schema.json")
+    if problems:  # the names below are checked once the shape is right
+        raise Problems(problems)
+    config = config_from_dict(document.data, file)
+    problems = config_problems(document, config)
+    listed = [p for p in config.policies if Path(p).is_file() or p in _shipped()]
+    try:
+        load_policies(listed, declared_environments(config))
+    except Problems as found:
+        problems += found.problems
+    except CostgateError as error:
+        problems.append(str(error))
+    if problems:
+        raise Problems(problems)
+    return config
+
+
+def _shipped() -> dict[str, Path]:
+    from costgate.gate.policies import shipped_packs
+
+    return shipped_packs()
 
 
 def config_from_dict(data: Mapping[str, Any], file: Path | None = None) -> Config:
@@ -116,6 +141,7 @@ def config_from_dict(data: Mapping[str, Any], file: Path | None = None) -> Confi
             paths={env: tuple(globs) for env, globs in (environment.get("paths") or {}).items()},
             workspace_env=environment.get("workspace_env"),
             production=tuple(environment.get("production", defaults.production)),
+            names=tuple(environment.get("names") or ()),
         ),
         policies=tuple(p if is_pack_name(p) else str(base / p) for p in data.get("policies") or []),
         approval_label=approval.get("label"),

@@ -8,8 +8,7 @@ package (packs/, package data); costgate.yml lists the ones a repository uses, b
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -60,8 +59,10 @@ def pack_file(entry: str) -> Path:
         return Path(entry)
     packs = shipped_packs()
     if entry not in packs:
-        close = difflib.get_close_matches(entry, list(packs), n=1)
-        hint = f"did you mean {close[0]}? " if close else ""
+        from costgate.gate.config_checks import closest_name
+
+        close = closest_name(entry, packs)
+        hint = f"did you mean {close}? " if close else ""
         raise CostgateError(
             f"{entry}: no shipped policy pack of that name ({hint}shipped: {', '.join(packs)}; "
             "a file of yours needs its .yml suffix)"
@@ -69,25 +70,43 @@ def pack_file(entry: str) -> Path:
     return packs[entry]
 
 
-def load_policies(paths: tuple[str, ...] | list[str]) -> tuple[Policy, ...]:
-    """Every policy of the given packs (names of shipped packs or files), validated; duplicate ids are an error."""
-    from costgate.yaml_file import load_yaml_file
+def load_policies(
+    paths: tuple[str, ...] | list[str], environments: Collection[str] | None = None
+) -> tuple[Policy, ...]:
+    """Every policy of the given packs (names of shipped packs or files), validated.
+
+    Every problem of every pack is reported at once (config_checks.Problems): the schema's, the
+    names it cannot check (resource types, sizes, and the environments when `environments`, the
+    config's, is given) and duplicate ids.
+    """
+    from costgate.gate.config_checks import Problems, pack_problems
+    from costgate.yaml_file import read_yaml_file, schema_problems
 
     policies: list[Policy] = []
+    problems: list[str] = []
     seen: dict[str, str] = {}
     for path in paths:
         file = pack_file(path)
         if not file.is_file():
             raise CostgateError(f"{path}: policy file not found")
-        data = load_yaml_file(file, "policy.schema.json").data
-        for raw in data.get("policies") or []:
+        document = read_yaml_file(file)
+        shape = schema_problems(document, "policy.schema.json")
+        problems += shape or pack_problems(document, environments)
+        if shape:
+            continue
+        for index, raw in enumerate(document.data.get("policies") or []):
             policy = policy_from_dict(raw, str(path))
             if policy.id in seen:
-                raise CostgateError(
-                    f"{file.name}: policy id {policy.id} is already defined in {seen[policy.id]}"
+                problems.append(
+                    document.describe(
+                        ["policies", index, "id"],
+                        f"policy id {policy.id} is already defined in {seen[policy.id]}",
+                    )
                 )
             seen[policy.id] = file.name
             policies.append(policy)
+    if problems:
+        raise Problems(problems)
     return tuple(policies)
 
 
