@@ -28,9 +28,10 @@ def validate(config_path: str | None) -> None:
         config = load_config(config_path)
         policies = load_policies(config.policies, declared_environments(config))
     except Problems as found:
-        for problem in found.problems:
+        if len(found.problems) == 1:
+            raise CostgateError(found.problems[0]) from None
+        for problem in found.problems:  # every problem on stdout, one line each; the count is the error
             click.echo(problem)
-        count = len(found.problems)
-        raise CostgateError(f"{count} problem{'s' if count > 1 else ''} found (listed above)") from None
+        raise CostgateError(f"{len(found.problems)} problems found (listed above)") from None
     where = config.path or f"no {DEFAULT_FILE} (defaults)"
     click.echo(f"{where}: valid ({len(config.teams)} teams, {len(policies)} policies)")
