@@ -86,6 +86,7 @@ def github(
     """
     from costgate.deliver import github as gh
     from costgate.deliver.github_event import pull_request_from_env
+    from costgate.gate.approval import noted
     from costgate.gate.check import exit_code
     from costgate.gate.config import load_config
     from costgate.report.markdown import render_markdown
@@ -93,8 +94,11 @@ def github(
     env = os.environ
     config = load_config(config_path)
     pr = pull_request_from_env(env, repo=repo, number=pr_number, api_url=api_url)
-    approved = bool(config.approval_label) and config.approval_label in pr.labels
-    result = checked_result(paths + plans, region, pricing_mode, usage_file, config, approved)
+    approval = gh.pr_approval(github_token or "", pr, config.approval_label, config.approvers)
+    result = noted(
+        checked_result(paths + plans, region, pricing_mode, usage_file, config, approval.approved),
+        approval.note,
+    )
 
     if env.get("GITHUB_STEP_SUMMARY"):
         gh.append_file(env["GITHUB_STEP_SUMMARY"], render_markdown(result, max_chars=1_000_000) + "\n")
@@ -181,4 +185,4 @@ def checked_result(
         pricer = pricer_for(pricing_mode, usage_file, config)
         estimate = priced_plans(tuple(plan_files), region, pricer)
         results.insert(0, ("", run_check(estimate, config, pricer, approved=approved)))
-    return gated(results, config)
+    return gated(results, config, approved)

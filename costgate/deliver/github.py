@@ -371,3 +371,78 @@ def append_file(path: str, text: str) -> None:
             handle.write(text)
     except OSError as error:
         raise CostgateError(f"{path}: cannot write: {error.strerror}") from None
+
+
+# Approval lookups: what gate.approval needs to know who stands behind the override label.
+# https://docs.github.com/en/rest/issues/events, /rest/pulls/reviews, /rest/teams/members
+
+
+def issue_events(client: GitHubClient, repo: str, number: int) -> list[dict[str, Any]]:
+    """Every event of the pull request's issue, oldest first (labeled events carry actor and label)."""
+    return _every_page(
+        client, f"{client.api_url}/repos/{repo}/issues/{number}/events", "read the label events"
+    )
+
+
+def pull_reviews(client: GitHubClient, repo: str, number: int) -> list[dict[str, Any]]:
+    """Every review of the pull request, oldest first (user, state, commit_id)."""
+    return _every_page(client, f"{client.api_url}/repos/{repo}/pulls/{number}/reviews", "read the reviews")
+
+
+def is_team_member(client: GitHubClient, org: str, team: str, login: str) -> bool:
+    """Whether `login` is an active member of org/team; MembershipUnknown when the token cannot read it."""
+    from urllib.parse import quote
+
+    from costgate.deliver.http import HttpError
+    from costgate.gate.approval import MembershipUnknown
+
+    url = f"{client.api_url}/orgs/{quote(org)}/teams/{quote(team)}/memberships/{quote(login)}"
+    try:
+        response = client._transport.request("GET", url, repeatable=True)
+    except HttpError as error:
+        if (
+            error.kind == "refused"
+            and error.response is not None
+            and error.response.status_code in (403, 404)
+        ):
+            # 404 is also GitHub's answer when the team is invisible to the token: not proof of anything
+            raise MembershipUnknown(
+                f"HTTP {error.response.status_code} on GET {_path(url)}: the token needs the organization's "
+                "members: read permission"
+            ) from None
+        raise CostgateError(str(error)) from None
+    return _json(response, dict, "GET", url).get("state") == "active"
+
+
+def _every_page(client: GitHubClient, first: str, what: str) -> list[dict[str, Any]]:
+    url: str | None = f"{first}?per_page={PER_PAGE}"
+    items: list[dict[str, Any]] = []
+    while url:
+        response = client._request("GET", url, what=what, repeatable=True)
+        page = _json(response, list, "GET", url)
+        items += [item for item in page if isinstance(item, dict)]
+        url = response.links.get("next", {}).get("url")
+    return items
+
+
+def pr_approval(token: str, pr: PullRequest, label: str | None, approvers: tuple[str, ...]) -> Any:
+    """Whether the override label approves this PR (gate.approval decides; this asks GitHub what it needs)."""
+    from costgate.gate.approval import Approval, decide
+
+    if not label or label not in pr.labels or not approvers:
+        return decide(label, approvers, pr.labels, [], [], pr.head_sha, lambda *_: False)
+    if not token:
+        return Approval(
+            False,
+            f"the {label} label does not count: without a GitHub token costgate cannot see who added it",
+        )
+    client = GitHubClient(token, pr.api_url)
+    return decide(
+        label,
+        approvers,
+        pr.labels,
+        issue_events(client, pr.repo, pr.number),
+        pull_reviews(client, pr.repo, pr.number) if pr.head_sha else [],
+        pr.head_sha,
+        lambda org, team, login: is_team_member(client, org, team, login),
+    )
