@@ -34,9 +34,7 @@ def gated(
         raise CostgateError("nothing to check: pass one or more plan JSON files or costgate JSON reports")
     merged = results[0][1] if len(results) == 1 else merge_results(results, config)
     if isinstance(merged, CheckResult):
-        if (
-            approved and merged.verdict.status == "blocked"
-        ):  # a not_checked part is never approved into a pass
+        if approved and merged.verdict.status == "blocked" and not merged.verdict.approved:
             return replace(merged, verdict=verdict(merged.findings, merged.budgets, approved=True))
         return merged  # merge_results makes a check merged with breakdown reports not_checked
     return CheckResult(merged, (), (), not_checked([origin for origin, _ in results]), NO_ATTRIBUTION)
