@@ -1,6 +1,5 @@
 """Both shipped packs over every real plan of ../shared/corpus/plans: findings or none, never an exception."""
 
-
 import pytest
 from click.testing import CliRunner
 

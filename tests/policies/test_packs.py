@@ -1,6 +1,5 @@
 """Every shipped policy pack validates against the schema and loads; pack errors name file and line."""
 
-
 import jsonschema
 import pytest
 import yaml
@@ -69,5 +68,7 @@ def test_duplicate_ids_across_packs(tmp_path):
     text = "policies:\n  - {id: same, description: d, severity: info, kind: graviton}\n"
     (tmp_path / "a.yml").write_text(text)
     (tmp_path / "b.yml").write_text(text)
-    with pytest.raises(CostgateError, match=r"b.yml:2 policies\[0\].id: policy id same is already defined in a.yml"):
+    with pytest.raises(
+        CostgateError, match=r"b.yml:2 policies\[0\].id: policy id same is already defined in a.yml"
+    ):
         load_policies([str(tmp_path / "a.yml"), str(tmp_path / "b.yml")])
