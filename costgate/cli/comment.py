@@ -86,7 +86,7 @@ def github(
     """
     from costgate.deliver import github as gh
     from costgate.deliver.github_event import pull_request_from_env
-    from costgate.gate.approval import noted
+    from costgate.gate.approval import approval_of, noted
     from costgate.gate.check import exit_code
     from costgate.gate.config import load_config
     from costgate.report.markdown import render_markdown
@@ -94,7 +94,8 @@ def github(
     env = os.environ
     config = load_config(config_path)
     pr = pull_request_from_env(env, repo=repo, number=pr_number, api_url=api_url)
-    approval = gh.pr_approval(github_token or "", pr, config.approval_label, config.approvers)
+    lookups = gh.ApprovalLookups(gh.GitHubClient(github_token, pr.api_url), pr) if github_token else None
+    approval = approval_of(config.approval_label, config.approvers, pr.labels, pr.head_sha, lookups)
     result = noted(
         checked_result(paths + plans, region, pricing_mode, usage_file, config, approval.approved),
         approval.note,

@@ -20,9 +20,9 @@ def config_group() -> None:
 def validate(config_path: str | None) -> None:
     """Validate costgate.yml and every policy pack it lists; print every problem, exit 2 when there is one."""
     from costgate.errors import CostgateError
-    from costgate.gate.config import DEFAULT_FILE, load_config
-    from costgate.gate.config_checks import Problems, declared_environments
+    from costgate.gate.config import DEFAULT_FILE, declared_environments, load_config
     from costgate.gate.policies import load_policies
+    from costgate.gate.problems import Problems
 
     try:
         config = load_config(config_path)

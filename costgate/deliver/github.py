@@ -389,12 +389,11 @@ def pull_reviews(client: GitHubClient, repo: str, number: int) -> list[dict[str,
     return _every_page(client, f"{client.api_url}/repos/{repo}/pulls/{number}/reviews", "read the reviews")
 
 
-def is_team_member(client: GitHubClient, org: str, team: str, login: str) -> bool:
-    """Whether `login` is an active member of org/team; MembershipUnknown when the token cannot read it."""
+def team_membership(client: GitHubClient, org: str, team: str, login: str) -> bool | str:
+    """Whether `login` is an active member of org/team; a one-line reason when the token cannot read it."""
     from urllib.parse import quote
 
     from costgate.deliver.http import HttpError
-    from costgate.gate.approval import MembershipUnknown
 
     url = f"{client.api_url}/orgs/{quote(org)}/teams/{quote(team)}/memberships/{quote(login)}"
     try:
@@ -406,12 +405,28 @@ def is_team_member(client: GitHubClient, org: str, team: str, login: str) -> boo
             and error.response.status_code in (403, 404)
         ):
             # 404 is also GitHub's answer when the team is invisible to the token: not proof of anything
-            raise MembershipUnknown(
+            return (
                 f"HTTP {error.response.status_code} on GET {_path(url)}: the token needs the organization's "
                 "members: read permission"
-            ) from None
+            )
         raise CostgateError(str(error)) from None
     return _json(response, dict, "GET", url).get("state") == "active"
+
+
+class ApprovalLookups:
+    """What gate.approval asks about one pull request, asked of GitHub only when it is asked."""
+
+    def __init__(self, client: GitHubClient, pr: PullRequest):
+        self.client, self.pr = client, pr
+
+    def events(self) -> list[dict[str, Any]]:
+        return issue_events(self.client, self.pr.repo, self.pr.number)
+
+    def reviews(self) -> list[dict[str, Any]]:
+        return pull_reviews(self.client, self.pr.repo, self.pr.number)
+
+    def membership(self, org: str, team: str, login: str) -> bool | str:
+        return team_membership(self.client, org, team, login)
 
 
 def _every_page(client: GitHubClient, first: str, what: str) -> list[dict[str, Any]]:
@@ -423,26 +438,3 @@ def _every_page(client: GitHubClient, first: str, what: str) -> list[dict[str, A
         items += [item for item in page if isinstance(item, dict)]
         url = response.links.get("next", {}).get("url")
     return items
-
-
-def pr_approval(token: str, pr: PullRequest, label: str | None, approvers: tuple[str, ...]) -> Any:
-    """Whether the override label approves this PR (gate.approval decides; this asks GitHub what it needs)."""
-    from costgate.gate.approval import Approval, decide
-
-    if not label or label not in pr.labels or not approvers:
-        return decide(label, approvers, pr.labels, [], [], pr.head_sha, lambda *_: False)
-    if not token:
-        return Approval(
-            False,
-            f"the {label} label does not count: without a GitHub token costgate cannot see who added it",
-        )
-    client = GitHubClient(token, pr.api_url)
-    return decide(
-        label,
-        approvers,
-        pr.labels,
-        issue_events(client, pr.repo, pr.number),
-        pull_reviews(client, pr.repo, pr.number) if pr.head_sha else [],
-        pr.head_sha,
-        lambda org, team, login: is_team_member(client, org, team, login),
-    )

@@ -7,35 +7,51 @@ says who added it. A team's members are asked of the API; when the token cannot 
 the note says so and the label does not count. Without approvers, the label counts as it is
 (anyone who can label can approve) and the note says how to restrict it.
 
-The GitHub answers come in as their JSON shapes (issue events, pull request reviews); the team
-lookup is a function, so this module never talks to GitHub itself.
+The GitHub answers come in as their JSON shapes (issue events, pull request reviews) through
+`Lookups` (deliver.github.ApprovalLookups), so this module never talks to GitHub itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from costgate.model import CheckResult
 
-
-class MembershipUnknown(Exception):
-    """The token cannot tell whether a login is in a team; `reason` says why, in one line."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+# (org, team slug, login) -> whether the login is an active member, or why the token cannot tell.
+Membership = Callable[[str, str, str], "bool | str"]
 
 
-# (org, team slug, login) -> whether the login is an active member; MembershipUnknown when unreadable.
-Membership = Callable[[str, str, str], bool]
+class Lookups(Protocol):
+    """The pull request's issue events and reviews (oldest first) and team memberships."""
+
+    def events(self) -> list[dict[str, Any]]: ...
+
+    def reviews(self) -> list[dict[str, Any]]: ...
+
+    def membership(self, org: str, team: str, login: str) -> bool | str: ...
 
 
 @dataclass(frozen=True)
 class Approval:
     approved: bool
     note: str = ""  # one line for the comment; "" when there is nothing to say (no label on the PR)
+
+
+def approval_of(
+    label: str | None, approvers: Sequence[str], labels: Sequence[str], head_sha: str, lookups: Lookups | None
+) -> Approval:
+    """The PR's approval; GitHub is asked (through `lookups`, None without a token) only when the answer needs it."""
+    if not label or label not in labels or not approvers:
+        return decide(label, approvers, labels, [], [], head_sha, lambda *_: False)
+    if lookups is None:
+        return Approval(
+            False,
+            f"the {label} label does not count: without a GitHub token costgate cannot see who added it",
+        )
+    reviews = lookups.reviews() if head_sha else []
+    return decide(label, approvers, labels, lookups.events(), reviews, head_sha, lookups.membership)
 
 
 def decide(
@@ -109,11 +125,11 @@ def _approver_of(login: str, approvers: Sequence[str], membership: Membership, u
                 return name
             continue
         org, team = name.split("/", 1)
-        try:
-            if membership(org, team, login):
-                return f"team {org}/{team}"
-        except MembershipUnknown as error:
-            unknown.append(f"cannot tell whether {login} is in team {org}/{team} ({error.reason})")
+        member = membership(org, team, login)
+        if member is True:
+            return f"team {org}/{team}"
+        if isinstance(member, str):
+            unknown.append(f"cannot tell whether {login} is in team {org}/{team} ({member})")
     return ""
 
 

@@ -82,8 +82,9 @@ def load_config(path: str | None) -> Config:
     file = Path(path)
     if not file.is_file():
         raise CostgateError(f"{path}: config file not found")
-    from costgate.gate.config_checks import Problems, config_problems, declared_environments
+    from costgate.gate.config_checks import config_problems
     from costgate.gate.policies import load_policies
+    from costgate.gate.problems import Problems
     from costgate.yaml_file import read_yaml_file, schema_problems
 
     document = read_yaml_file(file)
@@ -91,7 +92,7 @@ def load_config(path: str | None) -> Config:
     if problems:  # the names below are checked once the shape is right
         raise Problems(problems)
     config = config_from_dict(document.data, file)
-    problems = config_problems(document, config)
+    problems = _threshold_problems(document, config) + config_problems(document, file.parent, config.tag_keys)
     listed = [p for p in config.policies if Path(p).is_file() or p in _shipped()]
     try:
         load_policies(listed, declared_environments(config))
@@ -102,6 +103,36 @@ def load_config(path: str | None) -> Config:
     if problems:
         raise Problems(problems)
     return config
+
+
+# Environment names a config is taken to declare when it names none (environment.names).
+COMMON_ENVIRONMENTS = ("dev", "development", "test", "qa", "staging", "stage", "sandbox", "preview")
+
+
+def declared_environments(config: Config) -> tuple[str, ...]:
+    """The environments policies may name: environment.names, else the common names; plus the production names and the path rules' names."""
+    named = config.environment.names or COMMON_ENVIRONMENTS
+    return tuple(dict.fromkeys((*named, *config.environment.production, *config.environment.paths)))
+
+
+def _threshold_problems(document: Any, config: Config) -> list[str]:
+    """warn_at_percent must be below block_at_percent: globally, and for each team that sets its own."""
+    problems = _threshold_order(document, ["thresholds"], config.thresholds)
+    for name, team in config.teams.items():
+        if (document.data["teams"][name] or {}).get("thresholds"):  # inherited limits are checked once
+            problems += _threshold_order(document, ["teams", name, "thresholds"], team.thresholds)
+    return problems
+
+
+def _threshold_order(document: Any, path: list[str | int], limits: Thresholds) -> list[str]:
+    if limits.warn_at_percent < limits.block_at_percent:
+        return []
+    return [
+        document.describe(
+            [*path, "warn_at_percent"],
+            f"warn_at_percent ({limits.warn_at_percent}) must be below block_at_percent ({limits.block_at_percent})",
+        )
+    ]
 
 
 def _shipped() -> dict[str, Path]:

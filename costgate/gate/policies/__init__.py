@@ -59,7 +59,7 @@ def pack_file(entry: str) -> Path:
         return Path(entry)
     packs = shipped_packs()
     if entry not in packs:
-        from costgate.gate.config_checks import closest_name
+        from costgate.gate.problems import closest_name
 
         close = closest_name(entry, packs)
         hint = f"did you mean {close}? " if close else ""
@@ -79,7 +79,8 @@ def load_policies(
     names it cannot check (resource types, sizes, and the environments when `environments`, the
     config's, is given) and duplicate ids.
     """
-    from costgate.gate.config_checks import Problems, pack_problems
+    from costgate.gate.policies.pack_checks import pack_problems
+    from costgate.gate.problems import Problems
     from costgate.yaml_file import read_yaml_file, schema_problems
 
     policies: list[Policy] = []
