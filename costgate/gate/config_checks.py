@@ -13,6 +13,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from costgate.gate.policies import is_pack_name, shipped_packs
 from costgate.gate.policies.pack_checks import resource_type_problems, unknown_name
 from costgate.yaml_file import YamlFile
 
@@ -70,17 +71,10 @@ def config_problems(document: YamlFile, base: Path, tag_keys: tuple[str, ...]) -
                     f"{approver!r} is not a GitHub login or an @org/team slug",
                 )
             )
-    for key, path in (("usage_file", data.get("usage_file")),):
+    for where in (["usage_file"], ["attribution", "codeowners"]):  # files that must exist
+        path = data.get(where[0]) if len(where) == 1 else (data.get(where[0]) or {}).get(where[1])
         if path and not (base / path).is_file():
-            problems.append(document.describe([key], f"file {path} not found (relative to {document.name})"))
-    codeowners = (data.get("attribution") or {}).get("codeowners")
-    if codeowners and not (base / codeowners).is_file():
-        problems.append(
-            document.describe(
-                ["attribution", "codeowners"], f"file {codeowners} not found (relative to {document.name})"
-            )
-        )
-    from costgate.gate.policies import is_pack_name, shipped_packs
+            problems.append(document.describe(where, f"file {path} not found (relative to {document.name})"))
 
     for index, entry in enumerate(data.get("policies") or []):
         if is_pack_name(entry):
