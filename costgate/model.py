@@ -297,6 +297,7 @@ class BudgetStatus:
     pr_monthly_delta: Decimal
     status: str  # ok | warn | block
     message: str
+    current_spend_unknown: bool = False  # no spend was known for the team: counted as $0
 
     @property
     def projected(self) -> Decimal:

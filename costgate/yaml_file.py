@@ -110,7 +110,26 @@ class YamlFile:
 
 def load_yaml_file(path: Path, schema_name: str, name: str | None = None) -> YamlFile:
     """The file parsed, admitted and validated; CostgateError naming the file (as `name`, default its file name)."""
+    document = read_yaml_file(path, name)
+    problems = schema_problems(document, schema_name)
+    if problems:
+        raise CostgateError(problems[0])
+    return document
+
+
+def schema_problems(document: YamlFile, schema_name: str) -> list[str]:
+    """Every way the document breaks the schema, one line each (`file:line key.path: what`), in key order."""
     import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    errors = sorted(
+        validator.iter_errors(document.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)
+    )
+    return list(dict.fromkeys(_describe(_most_specific(error), document) for error in errors))
+
+
+def read_yaml_file(path: Path, name: str | None = None) -> YamlFile:
+    """The file parsed and admitted, not yet validated against a schema."""
     import yaml
 
     shown = name if name is not None else path.name
@@ -139,12 +158,7 @@ def load_yaml_file(path: Path, schema_name: str, name: str | None = None) -> Yam
         data = {}
     if not isinstance(data, dict):
         raise CostgateError(f"{shown}:1: expected a mapping of settings at the top level")
-    document = YamlFile(shown, data, root)
-    validator = jsonschema.Draft202012Validator(schema(schema_name))
-    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
-    if errors:
-        raise CostgateError(_describe(_most_specific(errors[0]), document))
-    return document
+    return YamlFile(shown, data, root)
 
 
 def _not_yaml(error: Any, text: str, shown: str) -> CostgateError:

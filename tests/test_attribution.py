@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+import pytest
+
 from costgate.gate.attribution import attribute, codeowners_for, read_codeowners
 from tests.gate_helpers import config, priced
 from tests.helpers import change
@@ -113,3 +115,74 @@ def test_codeowners_file_parsing(tmp_path):
     path.write_text("# comment\n\n/infra/ @o/a @o/b  # trailing\n")
     assert read_codeowners(str(path)) == [("/infra/", ("@o/a", "@o/b"))]
     assert read_codeowners(str(tmp_path / "missing")) == []
+
+
+# The example file of GitHub's "About code owners" page (the owners shortened), in its order.
+GITHUB_EXAMPLE = r"""# This is a comment.
+# Each line is a file pattern followed by one or more owners.
+*       @global-owner1 @global-owner2
+*.js    @js-owner #This is an inline comment.
+*.go docs@example.com
+*.txt @octo-org/octocats
+/build/logs/ @doctocat
+docs/*  docs@example.com
+apps/ @octocat
+/docs/ @doctocat
+/scripts/ @doctocat @octocat
+**/logs @octocat
+/apps/ @octocat
+/apps/github
+"""
+
+
+def owners_of_file(text: str, path: str, tmp_path) -> tuple[str, ...]:
+    """The owners of one file (match it as a directory's main.tf would be matched)."""
+    from costgate.gate.attribution import _compiled
+
+    file = tmp_path / "CODEOWNERS"
+    file.write_text(text)
+    owners: tuple[str, ...] = ()
+    for pattern, rule_owners in read_codeowners(str(file)):
+        if _compiled(pattern).match_file(path):
+            owners = rule_owners
+    return owners
+
+
+@pytest.mark.parametrize(
+    ("path", "owners"),
+    [
+        ("README.md", ("@global-owner1", "@global-owner2")),  # only the catch-all
+        ("web/app.js", ("@js-owner",)),  # a later match beats `*`; the inline comment is not an owner
+        ("cmd/main.go", ("docs@example.com",)),
+        ("notes.txt", ("@octo-org/octocats",)),
+        ("build/logs/today/run.log", ("@octocat",)),  # /build/logs/, then **/logs (later) wins
+        ("docs/getting-started.md", ("@doctocat",)),  # docs/* matches, /docs/ comes later
+        # docs/* has an inner slash, so it is anchored at the root: only the catch-all here
+        ("src/docs/getting-started.md", ("@global-owner1", "@global-owner2")),
+        ("docs/build-app/troubleshooting.md", ("@doctocat",)),  # only /docs/: docs/* stays in docs/
+        ("deeply/nested/apps/x.py", ("@octocat",)),  # apps/ anywhere
+        ("scripts/deploy.sh", ("@doctocat", "@octocat")),
+        ("deeply/nested/logs/x.py", ("@octocat",)),  # **/logs anywhere
+        ("apps/github/x.py", ()),  # the owner-less rule takes ownership away
+        ("apps/web/x.py", ("@octocat",)),
+    ],
+)
+def test_codeowners_follows_githubs_documented_examples(tmp_path, path, owners):
+    assert owners_of_file(GITHUB_EXAMPLE, path, tmp_path) == owners
+
+
+def test_codeowners_star_stays_in_a_directory_and_double_star_crosses(tmp_path):
+    rules = [("infra/*", ("@o/shallow",)), ("infra/**/prod/", ("@o/prod",))]
+    assert codeowners_for(rules, "infra/payments") == ()  # infra/payments/main.tf is one level too deep
+    assert codeowners_for(rules, "infra") == ("@o/shallow",)  # infra/main.tf
+    assert codeowners_for(rules, "infra/eu/west/prod") == ("@o/prod",)
+    assert codeowners_for(rules, "infra/prod") == ("@o/prod",)  # ** matches zero directories too
+
+
+def test_codeowners_escaped_spaces_and_comments(tmp_path):
+    path = tmp_path / "CODEOWNERS"
+    path.write_text("# whole-line comment\n/my\\ infra/ @o/spaces # trailing comment\n\n  \n")
+    rules = read_codeowners(str(path))
+    assert rules == [("/my\\ infra/", ("@o/spaces",))]
+    assert codeowners_for(rules, "my infra/eu") == ("@o/spaces",)
+    assert codeowners_for(rules, "my/eu") == ()

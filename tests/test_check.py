@@ -8,7 +8,7 @@ from decimal import Decimal
 import jsonschema
 
 from costgate.gate.check import run_check, verdict
-from costgate.gate.policies import policy_from_dict
+from costgate.gate.policies import policy_from_dict, shipped_packs
 from costgate.model import BudgetStatus, Finding
 from costgate.report.json_report import check_dict, report_schema
 from costgate.report.table import render_check_table
@@ -230,7 +230,7 @@ def test_the_estimate_and_the_savings_ask_each_distinct_price_once():
     )
     estimate = pricer.estimate([ProjectPlan("p", "p.json", read_plan(document, "p.json"))])
     assert len(source.asked) == 2  # m5.large and gp2 storage
-    finops = load_policies([str(FIXTURES.parent / "policies" / "finops-defaults.yml")])
+    finops = load_policies(["finops-defaults"])
     result = run_check(estimate, config(), pricer, policies=finops)
     savings = {(f.policy_id, f.address): f.monthly_saving for f in result.findings}
     # 2 x 730 h x $0.096 + 2 x 8 GB x $0.10 + 150 GB x $0.10 = $156.76
@@ -257,7 +257,7 @@ def test_check_builds_one_price_chain(monkeypatch, tmp_path):
     monkeypatch.setattr(costgate.pricing.setup, "price_chain", counting_price_chain)
     plan = tmp_path / "plan.json"
     plan.write_text(json.dumps(plan_document(change("aws_ebs_volume", {"type": "gp2", "size": 100}))))
-    pack = FIXTURES.parent / "policies" / "finops-defaults.yml"
+    pack = shipped_packs()["finops-defaults"]
     (tmp_path / "costgate.yml").write_text(f"policies: [{pack}]\n")
     run = CliRunner().invoke(
         check,

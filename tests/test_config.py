@@ -37,7 +37,23 @@ def error_of(tmp_path, text) -> str:
     return str(raised.value)
 
 
+def with_example_files(tmp_path):
+    """The files the example names: a config must point at files that exist."""
+    for name in (
+        "policies/finops-defaults.yml",
+        "policies/our-platform.yml",
+        ".github/CODEOWNERS",
+        "usage.yml",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "policies/finops-defaults.yml").write_text("policies: []\n")
+    (tmp_path / "policies/our-platform.yml").write_text("policies: []\n")
+    (tmp_path / ".github/CODEOWNERS").write_text("* @acme/platform\n")
+    (tmp_path / "usage.yml").write_text("version: 0.1\n")
+
+
 def test_the_issue_example_loads(tmp_path):
+    with_example_files(tmp_path)
     config = load_config(write(tmp_path, EXAMPLE))
     payments = config.teams["payments"]
     assert payments.monthly_budget == Decimal(180000)
@@ -225,3 +241,137 @@ def test_a_team_name_that_yaml_reads_as_a_number_must_be_quoted(tmp_path):
         load_config(write(tmp_path, "teams:\n  '2024': {monthly_budget: 10}\n")).teams["2024"].monthly_budget
         == 10
     )
+
+
+# What `config validate` catches beyond the schema: the issue's examples, all reported in one run.
+MISTAKES = """\
+teams:
+  payments:
+    monthly_budget: 1000
+    owners: {tags: {team: payments, cost_center: "42"}}
+thresholds: {warn_at_percent: 120, block_at_percent: 100}
+discounts:
+  - {provider: aws, service: EC2, percent: 10}
+  - {provider: amazon, percent: 5}
+attribution: {tag_keys: [team, owner, cost-center], codeowners: .github/CODEOWNERS}
+policies: [finops-default, platform.yml, missing.yml]
+usage_file: usage.yml
+approval: {label: cost-approved, approvers: [alice, "@acme/finops", "not a login"]}
+"""
+BAD_PACK = """\
+policies:
+  - id: p.size
+    description: d
+    severity: block
+    kind: sizing
+    max_size: huge
+    scope: {resource_types: [aws_db_instnace, "aws_nothing_*"], environments: [dve]}
+  - id: p.tags
+    description: d
+    severity: warn
+    kind: required_tags
+"""
+
+
+def problems_of(tmp_path, text, pack=BAD_PACK) -> list[str]:
+    from costgate.gate.problems import Problems
+
+    (tmp_path / "platform.yml").write_text(pack)
+    with pytest.raises(Problems) as raised:
+        load_config(write(tmp_path, text))
+    return raised.value.problems
+
+
+def test_every_mistake_of_the_issue_is_found_in_one_run(tmp_path):
+    assert problems_of(tmp_path, MISTAKES) == [
+        "costgate.yml:5 thresholds.warn_at_percent: warn_at_percent (120) must be below block_at_percent (100)",
+        "costgate.yml:4 teams.payments.owners.tags.cost_center: tag key cost_center is not in"
+        " attribution.tag_keys (team, owner, cost-center); did you mean cost-center?",
+        "costgate.yml:7 discounts[0].service: EC2 is not a service of the aws catalog; did you mean AmazonEC2?",
+        "costgate.yml:8 discounts[1].provider: unknown provider amazon",
+        "costgate.yml:12 approval.approvers[2]: 'not a login' is not a GitHub login or an @org/team slug",
+        "costgate.yml:11 usage_file: file usage.yml not found (relative to costgate.yml)",
+        "costgate.yml:9 attribution.codeowners: file .github/CODEOWNERS not found (relative to costgate.yml)",
+        "costgate.yml:10 policies[0]: no shipped policy pack finops-default; did you mean finops-defaults?",
+        "costgate.yml:10 policies[2]: policy file missing.yml not found (relative to costgate.yml)",
+        "platform.yml:7 policies[0].scope.resource_types[0]: aws_db_instnace is not a resource type"
+        " costgate prices; did you mean aws_db_instance?",
+        "platform.yml:7 policies[0].scope.resource_types[1]: aws_nothing_* matches no resource type costgate prices",
+        "platform.yml:7 policies[0].scope.environments[0]: environment dve is not one the config declares"
+        " (dev, development, test, qa, staging, stage, sandbox, preview, prod, production, prd;"
+        " add it to environment.names); did you mean dev?",
+        "platform.yml:6 policies[0].max_size: huge is not a size (nano, micro, small, medium, large, xlarge,"
+        " Nxlarge or metal)",
+        "platform.yml:8 policies[1]: a required_tags policy needs tags: [the keys it requires]",
+    ]
+
+
+def test_the_first_problem_and_a_count_is_what_check_says(tmp_path):
+    with pytest.raises(CostgateError) as raised:
+        load_config(write(tmp_path, "thresholds: {warn_at_percent: 100}\nusage_file: nope.yml\n"))
+    assert str(raised.value) == (
+        "costgate.yml:1 thresholds.warn_at_percent: warn_at_percent (100) must be below block_at_percent (100)"
+        " (and 1 more: run `costgate config validate`)"
+    )
+
+
+def test_every_schema_error_is_listed_not_only_the_first(tmp_path):
+    text = "teams:\n  payments: {monthly_budget: lots, current_monthly_spend: -5}\nthreshold: {}\n"
+    assert problems_of(tmp_path, text) == [
+        "costgate.yml:3 threshold: unknown key; did you mean thresholds?",
+        "costgate.yml:2 teams.payments.current_monthly_spend: expected a number at least 0",
+        "costgate.yml:2 teams.payments.monthly_budget: expected a number",
+    ]
+
+
+def test_declared_environments_and_a_team_thresholds_order(tmp_path):
+    pack = "policies:\n  - {id: a, description: d, severity: warn, kind: graviton, scope: {environments: [qa1]}}\n"
+    text = (
+        "environment: {names: [qa1, live], production: [live]}\n"
+        "policies: [platform.yml]\n"
+        "teams:\n  web:\n    thresholds: {block_at_percent: 50}\n"
+    )
+    assert problems_of(tmp_path, text, pack) == [
+        "costgate.yml:5 teams.web.thresholds.warn_at_percent: warn_at_percent (80) must be below block_at_percent (50)"
+    ]
+    (tmp_path / "platform.yml").write_text(pack)
+    ok = load_config(write(tmp_path, text.replace("block_at_percent: 50", "block_at_percent: 90")))
+    assert ok.environment.names == ("qa1", "live")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "teams: {a: {monthly_budget: .nan}}\n",
+            "costgate.yml:1 teams.a.monthly_budget: expected a finite number, got .nan",
+        ),
+        (
+            "teams: {a: {current_monthly_spend: -.inf}}\n",
+            "costgate.yml:1 teams.a.current_monthly_spend: expected a finite number, got -.inf",
+        ),
+        (
+            "thresholds: {block_at_percent: 1.0e+309}\n",
+            "costgate.yml:1 thresholds.block_at_percent: expected a finite number, got 1.0e+309",
+        ),
+        (
+            "teams: {a: {monthly_budget: 1000000000000000}}\n",
+            "costgate.yml:1 teams.a.monthly_budget: expected a number below 10^15",
+        ),
+        (
+            "thresholds: {warn_at_percent: 200000}\n",
+            "costgate.yml:1 thresholds.warn_at_percent: expected a number at most 100000",
+        ),
+        (
+            "discounts: [{provider: aws, percent: -3}]\n",
+            "costgate.yml:1 discounts[0].percent: expected a number more than 0",
+        ),
+    ],
+)
+def test_config_numbers_are_finite_bounded_and_not_negative(tmp_path, text, message):
+    assert error_of(tmp_path, text) == message
+
+
+def test_shipped_packs_by_name_pass_validation(tmp_path):
+    config = load_config(write(tmp_path, "policies: [finops-defaults, example-platform]\n"))
+    assert config.policies == ("finops-defaults", "example-platform")

@@ -6,7 +6,8 @@ from decimal import Decimal
 from click.testing import CliRunner
 
 from costgate.cli import cli
-from costgate.gate.config import Config, TeamConfig
+from costgate.gate.check import run_check
+from costgate.gate.config import Config, TeamConfig, Thresholds
 from costgate.gate.merge import merge_results
 from costgate.model import Attribution, BudgetStatus, CheckResult, Verdict
 from costgate.report.json_load import load_report
@@ -59,19 +60,27 @@ def test_budgets_of_one_team_kept_with_a_note_without_config():
     assert merged.verdict.status == "pass"
 
 
+def tagged(name: str):
+    """A payments m5.large: 730 h x $0.096 = $70.08 + 8 GB gp2 root x $0.10 = $0.80 -> $70.88."""
+    after = {"instance_type": "m5.large", "tags": {"team": "payments"}}
+    return run_estimate(plan_document(change("aws_instance", after, name=name)), name=f"{name}.json")
+
+
 def test_budgets_re_evaluated_with_the_config():
-    config = Config(teams={"payments": TeamConfig("payments", Decimal(100), Decimal(50))})
-    merged = merge_results(
-        [("a.json", checked(one("m5.large"), "30")), ("b.json", checked(one("m5.large"), "40"))], config
-    )
+    config = Config(teams={"payments": TeamConfig("payments", Decimal(180), Decimal(50))})
+    roots = [(f"{n}.json", run_check(tagged(n), config)) for n in ("a", "b")]
+    assert [r.budgets[0].status for _, r in roots] == ["ok", "ok"]  # 50 + 70.88 = 120.88 (67.2%)
+    merged = merge_results(roots, config)
     (budget,) = merged.budgets
-    # 50 + 30 + 40 = 120 of a 100 budget: over 100% blocks
-    assert (
-        budget.pr_monthly_delta == Decimal(70)
-        and budget.projected == Decimal(120)
-        and budget.status == "block"
+    # 50 + 2 x 70.88 = 191.76 of a 180 budget: 106.5%, over 100% blocks
+    assert (budget.pr_monthly_delta, budget.projected, budget.status) == (
+        Decimal("141.76"),
+        Decimal("191.76"),
+        "block",
     )
     assert merged.verdict.status == "blocked"
+    assert merged.verdict.reason == "1 blocking issue: " + budget.message
+    assert merged.attribution.owners == {"aws_instance.a": "payments", "aws_instance.b": "payments"}
 
 
 def test_merge_markdown_of_check_reports(tmp_path):
@@ -92,30 +101,43 @@ def test_merge_markdown_of_check_reports(tmp_path):
 
 def test_merged_budgets_follow_checks_rule_and_the_teams_thresholds():
     from costgate.gate.budgets import budget_status
-    from costgate.gate.config import Thresholds
 
-    team = TeamConfig("payments", Decimal(100), Decimal(50))
-    exactly = merge_results(
-        [("a.json", checked(one("m5.large"), "20")), ("b.json", checked(one("m5.large"), "30"))],
-        Config(teams={"payments": team}),
-    )
+    team = TeamConfig("payments", Decimal("141.76"), Decimal(0))
+    config = Config(teams={"payments": team})
+    exactly = merge_results([(f"{n}.json", run_check(tagged(n), config)) for n in ("a", "b")], config)
     (budget,) = exactly.budgets
-    # 50 + 20 + 30 = 100 of a 100 budget: check blocks at 100 % (>=), so the merge does too
+    # 0 + 70.88 + 70.88 = 141.76 of a 141.76 budget: check blocks at 100 % (>=), so the merge does too
     assert budget.status == "block" and exactly.verdict.status == "blocked"
-    assert (
-        budget.message == budget_status(team, Decimal(50), Decimal(50)).message + " (summed over 2 reports)"
-    )
-    assert exactly.verdict.reason == budget.message
+    assert budget.message == budget_status(team, Decimal(0), Decimal("141.76")).message
     strict = TeamConfig(
-        "payments", Decimal(100), Decimal(50), thresholds=Thresholds(warn_at_percent=Decimal(60))
+        "payments", Decimal(400), Decimal(100), thresholds=Thresholds(warn_at_percent=Decimal(60))
     )
-    warned = merge_results(
-        [("a.json", checked(one("m5.large"), "5")), ("b.json", checked(one("m5.large"), "5"))],
-        Config(teams={"payments": strict}),
-    )
-    # 50 + 5 + 5 = 60 %: the team's own warn_at_percent (60), not the global 80
+    config = Config(teams={"payments": strict})
+    warned = merge_results([(f"{n}.json", run_check(tagged(n), config)) for n in ("a", "b")], config)
+    # 100 + 141.76 = 241.76 of 400 = 60.4%: the team's own warn_at_percent (60), not the global 80
     assert warned.budgets[0].status == "warn"
     assert (
         warned.budgets[0].message
-        == "payments: $50.00 current + $10.00 this PR = $60.00 of $100.00 budget (60.0%); warn at 60% (summed over 2 reports)"
+        == "payments: $100.00 current + $141.76 this PR = $241.76 of $400.00 budget (60.4%); warn at 60%"
     )
+
+
+def test_pr_limits_are_decided_on_the_summed_change():
+    limits = Thresholds(max_pr_monthly_increase=Decimal(100))
+    config = Config(teams={"payments": TeamConfig("payments", thresholds=limits)})
+    roots = [(f"{n}.json", run_check(tagged(n), config)) for n in ("a", "b")]
+    assert [r.findings for _, r in roots] == [(), ()]  # $70.88 each is within $100
+    merged = merge_results(roots, config)
+    (finding,) = merged.findings  # 2 x $70.88 = $141.76 is not
+    assert finding.message == "payments: this PR adds $141.76/month, above the limit of $100.00"
+
+
+def test_unknown_current_spend_is_kept_through_the_merge(tmp_path):
+    config = Config(teams={"payments": TeamConfig("payments", Decimal(500))})
+    paths = [
+        write(tmp_path, f"{n}.json", check_report_dict(run_check(tagged(n), config))) for n in ("a", "b")
+    ]
+    merged = merge_results([(path, load_report(path)) for path in paths], config)
+    (budget,) = merged.budgets
+    assert budget.current_spend_unknown
+    assert budget.message.endswith("; current spend unknown (counted as $0)")

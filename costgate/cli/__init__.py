@@ -29,6 +29,7 @@ COMMANDS = {
     "config": "costgate.cli.config:config_group",
     "merge": "costgate.cli.merge:merge",
     "notify": "costgate.cli.notify:notify",
+    "policies": "costgate.cli.policies:policies_group",
     "pricing": "costgate.cli.pricing:pricing",
     "usage": "costgate.cli.usage:usage",
 }

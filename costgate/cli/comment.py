@@ -86,6 +86,7 @@ def github(
     """
     from costgate.deliver import github as gh
     from costgate.deliver.github_event import pull_request_from_env
+    from costgate.gate.approval import approval_of, noted
     from costgate.gate.check import exit_code
     from costgate.gate.config import load_config
     from costgate.report.comment_facts import CommentFacts
@@ -94,8 +95,12 @@ def github(
     env = os.environ
     config = load_config(config_path)
     pr = pull_request_from_env(env, repo=repo, number=pr_number, api_url=api_url)
-    approved = bool(config.approval_label) and config.approval_label in pr.labels
-    result = checked_result(paths + plans, region, pricing_mode, usage_file, config, approved)
+    lookups = gh.ApprovalLookups(gh.GitHubClient(github_token, pr.api_url), pr) if github_token else None
+    approval = approval_of(config.approval_label, config.approvers, pr.labels, pr.head_sha, lookups)
+    result = noted(
+        checked_result(paths + plans, region, pricing_mode, usage_file, config, approval.approved),
+        approval.note,
+    )
 
     facts = CommentFacts.from_env(env, commit=pr.head_sha)
     if env.get("GITHUB_STEP_SUMMARY"):
@@ -186,4 +191,4 @@ def checked_result(
         pricer = pricer_for(pricing_mode, usage_file, config)
         estimate = priced_plans(tuple(plan_files), region, pricer, config)
         results.insert(0, ("", run_check(estimate, config, pricer, approved=approved)))
-    return gated(results, config)
+    return gated(results, config, approved)

@@ -15,7 +15,7 @@ from costgate.cli.options import FORMATS, emit, format_option, out_option
     "--config",
     "config_path",
     type=click.Path(),
-    help="costgate.yml: re-evaluates a team's budget over the summed change.",
+    help="costgate.yml: budgets, PR limits and the verdict decided again over the summed change (as one check would).",
 )
 def merge(reports: tuple[str, ...], out: str | None, output_format: str, config_path: str | None) -> None:
     """Combine costgate JSON reports (one per Terraform root) into one report."""
@@ -23,10 +23,12 @@ def merge(reports: tuple[str, ...], out: str | None, output_format: str, config_
     from costgate.report.json_load import load_report
     from costgate.report.render import render
 
-    config = None
+    results = [(path, load_report(path)) for path in reports]
     if config_path:
         from costgate.gate.config import load_config
+        from costgate.gate.reports import gated
 
-        config = load_config(config_path)
-    merged = merge_results([(path, load_report(path)) for path in reports], config)
+        merged = gated(results, load_config(config_path))  # with a config, the result is always gated
+    else:
+        merged = merge_results(results)
     emit(render(merged, output_format), out)

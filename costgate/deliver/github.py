@@ -423,3 +423,70 @@ def append_file(path: str, text: str) -> None:
             handle.write(text)
     except OSError as error:
         raise CostgateError(f"{path}: cannot write: {error.strerror}") from None
+
+
+# Approval lookups: what gate.approval needs to know who stands behind the override label.
+# https://docs.github.com/en/rest/issues/events, /rest/pulls/reviews, /rest/teams/members
+
+
+def issue_events(client: GitHubClient, repo: str, number: int) -> list[dict[str, Any]]:
+    """Every event of the pull request's issue, oldest first (labeled events carry actor and label)."""
+    return _every_page(
+        client, f"{client.api_url}/repos/{repo}/issues/{number}/events", "read the label events"
+    )
+
+
+def pull_reviews(client: GitHubClient, repo: str, number: int) -> list[dict[str, Any]]:
+    """Every review of the pull request, oldest first (user, state, commit_id)."""
+    return _every_page(client, f"{client.api_url}/repos/{repo}/pulls/{number}/reviews", "read the reviews")
+
+
+def team_membership(client: GitHubClient, org: str, team: str, login: str) -> bool | str:
+    """Whether `login` is an active member of org/team; a one-line reason when the token cannot read it."""
+    from urllib.parse import quote
+
+    from costgate.deliver.http import HttpError
+
+    url = f"{client.api_url}/orgs/{quote(org)}/teams/{quote(team)}/memberships/{quote(login)}"
+    try:
+        response = client._transport.request("GET", url, repeatable=True)
+    except HttpError as error:
+        if (
+            error.kind == "refused"
+            and error.response is not None
+            and error.response.status_code in (403, 404)
+        ):
+            # 404 is also GitHub's answer when the team is invisible to the token: not proof of anything
+            return (
+                f"HTTP {error.response.status_code} on GET {url_path(url)}: the token needs the organization's "
+                "members: read permission"
+            )
+        raise CostgateError(str(error)) from None
+    return _json(response, dict, "GET", url).get("state") == "active"
+
+
+class ApprovalLookups:
+    """What gate.approval asks about one pull request, asked of GitHub only when it is asked."""
+
+    def __init__(self, client: GitHubClient, pr: PullRequest):
+        self.client, self.pr = client, pr
+
+    def events(self) -> list[dict[str, Any]]:
+        return issue_events(self.client, self.pr.repo, self.pr.number)
+
+    def reviews(self) -> list[dict[str, Any]]:
+        return pull_reviews(self.client, self.pr.repo, self.pr.number)
+
+    def membership(self, org: str, team: str, login: str) -> bool | str:
+        return team_membership(self.client, org, team, login)
+
+
+def _every_page(client: GitHubClient, first: str, what: str) -> list[dict[str, Any]]:
+    url: str | None = f"{first}?per_page={PER_PAGE}"
+    items: list[dict[str, Any]] = []
+    while url:
+        response = client._request("GET", url, what=what, repeatable=True)
+        page = _json(response, list, "GET", url)
+        items += [item for item in page if isinstance(item, dict)]
+        url = response.links.get("next", {}).get("url")
+    return items

@@ -8,9 +8,12 @@ globs; CODEOWNERS (the owners of the plan's Terraform directory, mapped to teams
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterator, Mapping
+import functools
+import re
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from costgate.gate.config import Config, TeamConfig
 from costgate.model import FREE, Attribution, Estimate, ResourceChange, ResourceEstimate
@@ -44,19 +47,27 @@ def attribute(estimate: Estimate, config: Config) -> Attribution:
     changes = changes_by_address(estimate)
     codeowners = read_codeowners(config.codeowners) if config.codeowners else []
     owners: dict[str, str] = {}
-    counted = [
-        r for r in estimate.resources if r.status != FREE and r.action not in ("no-op", "read", "forget")
-    ]
-    for resource in counted:
+    for resource in counted_resources(estimate):
         change, plan_path = changes.get((resource.project, resource.address), (None, ""))
         team = owner_of(resource, change, plan_path, config, codeowners)
         if team:
             owners[resource.address] = team
+    return coverage(estimate, owners)
+
+
+def counted_resources(estimate: Estimate) -> list[ResourceEstimate]:
+    """The resources ownership is measured over: changed and not free."""
+    return [r for r in estimate.resources if r.status != FREE and r.action not in ("no-op", "read", "forget")]
+
+
+def coverage(estimate: Estimate, owners: Mapping[str, str]) -> Attribution:
+    """The owners found, and how much of the estimate's counted resources and cost change they cover."""
+    counted = counted_resources(estimate)
     owned = [r for r in counted if r.address in owners]
     total_delta = sum((abs(r.monthly_delta) for r in counted), Decimal(0))
     owned_delta = sum((abs(r.monthly_delta) for r in owned), Decimal(0))
     return Attribution(
-        owners=owners,
+        owners={r.address: owners[r.address] for r in owned},
         resources_with_owner_percent=_percent(Decimal(len(owned)), Decimal(len(counted))),
         delta_with_owner_percent=_percent(owned_delta, total_delta),
         unowned=tuple(r.address for r in counted if r.address not in owners),
@@ -68,7 +79,7 @@ def owner_of(
     change: ResourceChange | None,
     plan_path: str,
     config: Config,
-    codeowners: list[tuple[str, tuple[str, ...]]],
+    codeowners: list[CodeownersRule],
 ) -> str | None:
     teams = list(config.teams.values())
     tags = resource_tags(change) if change is not None else {}
@@ -102,46 +113,55 @@ def owner_of(
     return None
 
 
-def read_codeowners(path: str) -> list[tuple[str, tuple[str, ...]]]:
-    """CODEOWNERS rules in file order: (pattern, owners). A missing file gives no rules."""
+# A rule is a pattern and its owners; its pattern is compiled once, by gitignore's rules.
+CodeownersRule = tuple[str, tuple[str, ...]]
+_WORD = re.compile(r"(?:\\.|[^\s\\])+")  # a word; a backslash escapes the next character (`my\ dir/`)
+
+
+def read_codeowners(path: str) -> list[CodeownersRule]:
+    """CODEOWNERS rules in file order: (pattern, owners). A missing file gives no rules.
+
+    As GitHub reads it: a `#` that starts a word starts a comment; a pattern with no owners
+    is a rule too (it takes the ownership away again).
+    https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/customizing-your-repository/about-code-owners
+    """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError:
         return []
     rules = []
     for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            pattern, *owners = line.split()
-            rules.append((pattern, tuple(owners)))
+        words = []
+        for word in _WORD.findall(line):
+            if word.startswith("#"):
+                break
+            words.append(word)
+        if words:
+            rules.append((words[0], tuple(words[1:])))
     return rules
 
 
-def codeowners_for(rules: list[tuple[str, tuple[str, ...]]], directory: str) -> tuple[str, ...]:
-    """The owners of a directory: as in GitHub, the last matching rule wins."""
+def codeowners_for(rules: list[CodeownersRule], directory: str) -> tuple[str, ...]:
+    """The owners of a Terraform directory's files: as on GitHub, the last matching rule wins.
+
+    Patterns follow gitignore (pathspec): `*` stays within a directory, `**` crosses them, a
+    leading or inner `/` anchors at the repository root, a trailing `/` means a directory and
+    all below it. The directory's files are matched as `<directory>/main.tf`, so `docs/*` owns
+    only the Terraform of docs/ itself and `*.tf` owns every root.
+    """
+    file = f"{directory.strip('/')}/main.tf" if directory.strip("/.") else "main.tf"
     owners: tuple[str, ...] = ()
     for pattern, rule_owners in rules:
-        if _codeowners_match(pattern, directory):
+        if _compiled(pattern).match_file(file):
             owners = rule_owners
     return owners
 
 
-def _codeowners_match(pattern: str, directory: str) -> bool:
-    anchored = pattern.startswith("/") or "/" in pattern.rstrip("/")
-    glob = pattern.strip("/")
-    if glob in ("*", "**"):
-        return True
-    glob = glob.removesuffix("/**").removesuffix("/*")
-    candidates = list(_ancestors(directory))
-    if anchored:
-        return any(fnmatch.fnmatchcase(candidate, glob) for candidate in candidates)
-    return any(fnmatch.fnmatchcase(part, glob) for part in PurePosixPath(directory).parts)
+@functools.lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> Any:
+    import pathspec
 
-
-def _ancestors(directory: str) -> Iterator[str]:
-    parts = PurePosixPath(directory).parts
-    for end in range(1, len(parts) + 1):
-        yield str(PurePosixPath(*parts[:end]))
+    return pathspec.lookup_pattern("gitignore")(pattern)
 
 
 def _codeowner_is_team(owner: str, team: TeamConfig) -> bool:

@@ -193,7 +193,7 @@ def budget_status(
         message += f"; {status} at {bound}%"
     if spend_unknown:
         message += "; current spend unknown (counted as $0)"
-    return BudgetStatus(team.name, budget, current, delta, status, message)
+    return BudgetStatus(team.name, budget, current, delta, status, message, spend_unknown)
 
 
 def pr_increase_findings(team: str, limits: Thresholds, delta: Decimal, before: Decimal) -> list[Finding]:

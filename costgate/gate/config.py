@@ -2,8 +2,9 @@
 
 `load_config(None)` reads ./costgate.yml when present, else gives the empty default Config.
 The file is validated against costgate/schemas/config.schema.json (see yaml_file for how
-errors name the line). Paths inside the file (policies, codeowners, usage_file) are relative
-to the file's directory.
+errors name the line), then its names and the policy packs it lists (config_checks): every
+problem is reported at once. Paths inside the file (policies, codeowners, usage_file) are relative
+to the file's directory; a policy pack named without a path (finops-defaults) is a shipped one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from costgate.errors import CostgateError
 from costgate.estimate.discounts import Discount
+from costgate.gate.policies import is_pack_name
 
 DEFAULT_FILE = "costgate.yml"
 DEFAULT_TAG_KEYS = ("team", "owner")
@@ -49,6 +51,7 @@ class EnvironmentRules:
     paths: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # environment -> plan path globs
     workspace_env: str | None = None  # an environment variable holding the Terraform workspace
     production: tuple[str, ...] = ("prod", "production", "prd")
+    names: tuple[str, ...] = ()  # the environments policies may name; empty: the common ones (config_checks)
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,63 @@ def load_config(path: str | None) -> Config:
     file = Path(path)
     if not file.is_file():
         raise CostgateError(f"{path}: config file not found")
-    from costgate.yaml_file import load_yaml_file
+    from costgate.gate.config_checks import config_problems
+    from costgate.gate.policies import load_policies
+    from costgate.gate.problems import Problems
+    from costgate.yaml_file import read_yaml_file, schema_problems
 
-    return config_from_dict(load_yaml_file(file, "config.schema.json").data, file)
+    document = read_yaml_file(file)
+    problems = schema_problems(document, "config.schema.json")
+    if problems:  # the names below are checked once the shape is right
+        raise Problems(problems)
+    config = config_from_dict(document.data, file)
+    problems = _threshold_problems(document, config) + config_problems(document, file.parent, config.tag_keys)
+    listed = [p for p in config.policies if Path(p).is_file() or p in _shipped()]
+    try:
+        load_policies(listed, declared_environments(config))
+    except Problems as found:
+        problems += found.problems
+    except CostgateError as error:
+        problems.append(str(error))
+    if problems:
+        raise Problems(problems)
+    return config
+
+
+# Environment names a config is taken to declare when it names none (environment.names).
+COMMON_ENVIRONMENTS = ("dev", "development", "test", "qa", "staging", "stage", "sandbox", "preview")
+
+
+def declared_environments(config: Config) -> tuple[str, ...]:
+    """The environments policies may name: environment.names, else the common names; plus the production names and the path rules' names."""
+    named = config.environment.names or COMMON_ENVIRONMENTS
+    return tuple(dict.fromkeys((*named, *config.environment.production, *config.environment.paths)))
+
+
+def _threshold_problems(document: Any, config: Config) -> list[str]:
+    """warn_at_percent must be below block_at_percent: globally, and for each team that sets its own."""
+    problems = _threshold_order(document, ["thresholds"], config.thresholds)
+    for name, team in config.teams.items():
+        if (document.data["teams"][name] or {}).get("thresholds"):  # inherited limits are checked once
+            problems += _threshold_order(document, ["teams", name, "thresholds"], team.thresholds)
+    return problems
+
+
+def _threshold_order(document: Any, path: list[str | int], limits: Thresholds) -> list[str]:
+    if limits.warn_at_percent < limits.block_at_percent:
+        return []
+    return [
+        document.describe(
+            [*path, "warn_at_percent"],
+            f"warn_at_percent ({limits.warn_at_percent}) must be below block_at_percent ({limits.block_at_percent})",
+        )
+    ]
+
+
+def _shipped() -> dict[str, Path]:
+    from costgate.gate.policies import shipped_packs
+
+    return shipped_packs()
 
 
 def config_from_dict(data: Mapping[str, Any], file: Path | None = None) -> Config:
@@ -117,8 +174,9 @@ def config_from_dict(data: Mapping[str, Any], file: Path | None = None) -> Confi
             paths={env: tuple(globs) for env, globs in (environment.get("paths") or {}).items()},
             workspace_env=environment.get("workspace_env"),
             production=tuple(environment.get("production", defaults.production)),
+            names=tuple(environment.get("names") or ()),
         ),
-        policies=tuple(str(base / p) for p in data.get("policies") or []),
+        policies=tuple(p if is_pack_name(p) else str(base / p) for p in data.get("policies") or []),
         approval_label=approval.get("label"),
         approvers=tuple(approval.get("approvers") or ()),
         comment_min_change_usd=_decimal(comment.get("min_change_usd", 0)),

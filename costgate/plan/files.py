@@ -13,14 +13,21 @@ from costgate.plan.terraform import read_plan
 
 
 def plan_paths(paths: tuple[str, ...]) -> list[Path]:
-    """Files as given; a directory stands for the plan JSON files in it (sorted)."""
+    """Files as given; a directory stands for the JSON files in it and its subdirectories (sorted).
+
+    Hidden directories (.terraform, .git) are skipped: they hold provider caches, never plans.
+    """
     found: list[Path] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            inside = sorted(p for p in path.glob("*.json") if p.is_file())
+            inside = sorted(
+                p
+                for p in path.rglob("*.json")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
+            )
             if not inside:
-                raise CostgateError(f"{path}: no .json plan files in this directory")
+                raise CostgateError(f"{path}: no .json plan files in this directory or below it")
             found.extend(inside)
         else:
             found.append(path)

@@ -164,6 +164,7 @@ def _budget(entry: dict[str, Any]) -> BudgetStatus:
         _money(entry["pr_monthly_delta"]),
         str(entry["status"]),
         str(entry.get("message", "")),
+        entry.get("current_spend_unknown") is True,
     )
 
 

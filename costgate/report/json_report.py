@@ -154,6 +154,8 @@ def check_dict(result: CheckResult, generated_at: datetime | None = None) -> dic
             "projected": money(b.projected),
             "status": b.status,
             "message": b.message,
+            # only when true: no spend was known and $0 was counted (a merge keeps it that way)
+            **({"current_spend_unknown": True} if b.current_spend_unknown else {}),
         }
         for b in result.budgets
     ]

@@ -29,10 +29,15 @@ class JsonStandIn(StandIn):
 
 
 class GitHub(JsonStandIn):
-    """Repository o/r with pull request 7: issue comments (list, create, update) and commits."""
+    """Repository o/r with pull request 7: issue comments (list, create, update), commits, and what
+    approvals read: issue events, reviews and team memberships ((org, team, login) -> state, or an
+    HTTP status the token gets instead)."""
 
     def __init__(self) -> None:
         self.comments: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
+        self.reviews: list[dict[str, Any]] = []
+        self.memberships: dict[tuple[str, str, str], str | int] = {}
         super().__init__()
 
     def respond(self, method: str, path: str, headers: Any, body: Any) -> tuple[int, Any]:
@@ -56,6 +61,18 @@ class GitHub(JsonStandIn):
             comment = next(c for c in self.comments if c["id"] == int(found[1]))
             comment["body"] = body["body"]
             return 200, comment
+        if route == "/repos/o/r/issues/7/events" and method == "GET":
+            return 200, self.events
+        if route == "/repos/o/r/pulls/7/reviews" and method == "GET":
+            return 200, self.reviews
+        found = re.fullmatch(r"/orgs/([^/]+)/teams/([^/]+)/memberships/([^/]+)", route)
+        if found and method == "GET":
+            state = self.memberships.get((found[1], found[2], found[3]), 404)
+            if isinstance(state, int):
+                return state, {
+                    "message": "Not Found" if state == 404 else "Resource not accessible by integration"
+                }
+            return 200, {"url": f"{self.url}{route}", "role": "member", "state": state}
         found = re.fullmatch(r"/repos/o/r/commits/(\w+)", route)
         if found and method == "GET":
             return 200, {"sha": found[1], "commit": {"committer": {"date": "2026-11-23T10:00:00Z"}}}

@@ -82,7 +82,8 @@ def test_merge_two_check_reports(costgate, workdir):
     )
     run = expect(costgate("merge", "api.json", "db.json", "--config", BLOCKING_CONFIG), 0)
     merged = json.loads(run.stdout)
-    assert [p["name"] for p in merged["projects"]] == ["api", "db"]
+    # named after their plans, as one `costgate check m5-large.json plan.json` names them
+    assert [p["name"] for p in merged["projects"]] == ["m5-large", "plan"]
     assert merged["totals"]["monthly_delta"] == "1125.00"  # $70.88 + $1,054.12
     assert merged["verdict"]["status"] == "blocked"
     # the team's budget over the summed change: $1,000 + $1,125.00 = $2,125.00 of $2,000
@@ -101,3 +102,44 @@ def test_merge_refuses_a_file_that_is_not_a_report(costgate, workdir):
     run = expect(costgate("merge", "api.json", M5_LARGE, "--out", "merged.json"), 2)
     assert "m5-large.json: not a costgate report" in run.stderr
     assert not (workdir / "merged.json").exists()
+
+
+def test_config_validate_lists_every_problem_and_check_refuses_the_config(costgate, workdir):
+    (workdir / "costgate.yml").write_text(
+        "thresholds: {warn_at_percent: 120, block_at_percent: 100}\n"
+        "discounts: [{provider: aws, service: EC2, percent: 10}]\n"
+        "policies: [finops-defaults]\nusage_file: usage.yml\n"
+    )
+    run = costgate("config", "validate")
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stdout.splitlines() == [
+        "costgate.yml:1 thresholds.warn_at_percent: warn_at_percent (120) must be below block_at_percent (100)",
+        "costgate.yml:2 discounts[0].service: EC2 is not a service of the aws catalog; did you mean AmazonEC2?",
+        "costgate.yml:4 usage_file: file usage.yml not found (relative to costgate.yml)",
+    ]
+    assert run.stderr == "costgate: error: 3 problems found (listed above)\n"
+    refused = expect(costgate("check", M5_LARGE), 2)
+    assert "(and 2 more: run `costgate config validate`)" in refused.stderr
+
+
+def test_policies_list_and_show(costgate):
+    listed = expect(costgate("policies", "list"), 0)
+    assert listed.stdout.splitlines()[1].startswith("finops-defaults  (9 policies)  Over-provisioning")
+    shown = expect(costgate("policies", "show", "example-platform"), 0)
+    assert "id: platform.required-tags" in shown.stdout
+    unknown = expect(costgate("policies", "show", "finops"), 2)
+    assert "did you mean finops-defaults?" in unknown.stderr
+
+
+def test_a_plan_directory_is_searched_recursively(costgate, workdir):
+    import shutil
+
+    for root in ("payments-app", "search"):
+        (workdir / "infra" / root / ".terraform").mkdir(parents=True)
+        shutil.copy(FIXTURES / "monorepo" / root / "plan.json", workdir / "infra" / root / "plan.json")
+        (workdir / "infra" / root / ".terraform" / "cache.json").write_text("{}")  # hidden: never read
+    run = expect(costgate("check", "infra", "--format", "json"), 0)
+    report = json.loads(run.stdout)
+    # $70.88 (payments-app) + $184.76 + $20.00 (search)
+    assert report["totals"]["monthly_delta"] == "275.64"
+    assert [p["name"] for p in report["projects"]] == ["infra/payments-app", "infra/search"]

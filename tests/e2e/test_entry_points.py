@@ -9,11 +9,13 @@ from tests.e2e.expect import expect, expect_usage_error
 from tests.e2e.runner import clean_environment, console_script
 from tests.helpers import FIXTURES
 
-COMMANDS = ["breakdown", "check", "comment", "config", "merge", "notify", "pricing", "usage"]
+COMMANDS = ["breakdown", "check", "comment", "config", "merge", "notify", "policies", "pricing", "usage"]
 SUBCOMMANDS = [
     ["comment", "github"],
     ["config", "validate"],
     ["notify", "slack"],
+    ["policies", "list"],
+    ["policies", "show"],
     ["pricing", "info"],
     ["pricing", "cache", "clear"],
     ["pricing", "build"],

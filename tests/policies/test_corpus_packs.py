@@ -1,15 +1,14 @@
 """Both shipped packs over every real plan of ../shared/corpus/plans: findings or none, never an exception."""
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
 from costgate.cli.check import check
+from costgate.gate.policies import shipped_packs
 from tests.helpers import CORPUS
 
 PLANS = sorted(CORPUS.glob("*.json")) if CORPUS.is_dir() else []
-PACKS = Path(__file__).resolve().parents[2] / "policies"
+PACKS = shipped_packs()["finops-defaults"].parent
 
 
 @pytest.fixture(scope="module")

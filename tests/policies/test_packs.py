@@ -1,17 +1,15 @@
 """Every shipped policy pack validates against the schema and loads; pack errors name file and line."""
 
-from pathlib import Path
-
 import jsonschema
 import pytest
 import yaml
 
 from costgate.errors import CostgateError
-from costgate.gate.policies import load_policies
+from costgate.gate.policies import load_policies, shipped_packs
 from costgate.gate.policies.kinds import KINDS
 from costgate.yaml_file import schema
 
-PACKS = sorted((Path(__file__).resolve().parents[2] / "policies").glob("*.yml"))
+PACKS = sorted(shipped_packs().values())
 
 
 def test_there_are_packs():
@@ -70,5 +68,7 @@ def test_duplicate_ids_across_packs(tmp_path):
     text = "policies:\n  - {id: same, description: d, severity: info, kind: graviton}\n"
     (tmp_path / "a.yml").write_text(text)
     (tmp_path / "b.yml").write_text(text)
-    with pytest.raises(CostgateError, match="b.yml: policy id same is already defined in a.yml"):
+    with pytest.raises(
+        CostgateError, match=r"b.yml:2 policies\[0\].id: policy id same is already defined in a.yml"
+    ):
         load_policies([str(tmp_path / "a.yml"), str(tmp_path / "b.yml")])

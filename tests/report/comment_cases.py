@@ -24,7 +24,7 @@ FACTS = CommentFacts(
     commit="3f9c2a7d1e5b4c8a9f0e6d2b1a7c3e5f9d8b4a21",
     run_url="https://github.com/acme/infra/actions/runs/123456789",
 )
-PACKS = [str(ROOT / "policies" / "finops-defaults.yml"), str(ROOT / "policies" / "example-platform.yml")]
+PACKS = ["finops-defaults", "example-platform"]  # the shipped packs, by name
 
 
 def small() -> Estimate:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import fnmatch
-import re
 
 from costgate.gate.policies import Policy
+from costgate.gate.policies.sizes import size_rank
 from costgate.gate.policies.subject import Engine, Subject, finding, in_environment, value_at
 from costgate.model import Finding
 
@@ -29,20 +29,6 @@ NODE_COUNT_ATTRIBUTES = (
     "desired_capacity",
     "min_size",
 )
-SIZES = ["nano", "micro", "small", "medium", "large", "xlarge"]
-
-
-def size_rank(value: str) -> int | None:
-    """Rank of an AWS size suffix (db.r6g.2xlarge -> 2xlarge); None when the name has no known size."""
-    size = value.rsplit(".", 1)[-1]
-    if size in SIZES:
-        return SIZES.index(size)
-    match = re.fullmatch(r"(\d+)xlarge", size)
-    if match:
-        return len(SIZES) - 1 + int(match.group(1))
-    if size == "metal":
-        return 1000
-    return None
 
 
 def node_counts(subject: Subject) -> list[tuple[str, int]]:
