@@ -11,7 +11,7 @@ What the corpus shows, and this reproduces:
 - about 3 % of instances name a type no price list has;
 - about 3.5 KB of JSON per change, because real plans are mostly `after_unknown` and attributes.
 
-Run: python benchmarks/realistic_plan.py N OUT.json
+Run: python benchmarks/realistic_plan.py N OUT.json [SEED]
 """
 
 from __future__ import annotations
@@ -341,8 +341,9 @@ def _change(rng: random.Random, module: str, resource_type: str, after: dict, is
 
 def main() -> None:
     count, out = int(sys.argv[1]), sys.argv[2]
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 7
     with open(out, "w", encoding="utf-8") as handle:
-        json.dump(generate(count), handle)
+        json.dump(generate(count, seed), handle)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -45,12 +44,14 @@ from botocore.exceptions import (
 
 from costgate.model import Price, PriceQuery
 from costgate.pricing.source import (
+    CONCURRENT_READS,
     DEFAULT_LIVE_SECONDS,
     AmbiguousQuery,
     Budget,
     Index,
     IndexCache,
     PricingUnavailable,
+    read_concurrently,
 )
 
 AWS_SOURCE = "aws price list api"
@@ -60,7 +61,6 @@ BACKOFF_SECONDS = 1.0  # the wait before retry n is up to BACKOFF_SECONDS x 2^(n
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 15.0  # a 100-product page answers in well under a second
 PAGE_SIZE = 100  # the API's maximum
-CONCURRENT_READS = 4
 
 # Families whose products differ in one attribute once the others are pinned: the family's
 # products of a region come in one read and are indexed by that attribute.
@@ -181,14 +181,7 @@ class AwsPriceList:
             for batch in dict.fromkeys(batch_of(query)[0] for query in queries if query.provider == "aws")
             if batch not in self._indexes
         ]
-        if not batches:
-            return
-        with ThreadPoolExecutor(CONCURRENT_READS, thread_name_prefix="costgate-aws") as pool:
-            for read in [pool.submit(self._index, batch) for batch in batches]:
-                try:
-                    read.result()
-                except PricingUnavailable:
-                    pass  # the breaker is open: the lookups that need this read say why
+        read_concurrently(self._index, batches, "costgate-aws")
 
     def _index(self, batch: Batch) -> Index:
         """The batch's index: read once per run, from memory, the cache or the API, in that order."""

@@ -17,12 +17,18 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from costgate.model import Price, PriceQuery
-from costgate.pricing.source import DEFAULT_LIVE_SECONDS, Budget, Index, IndexCache, PricingUnavailable
+from costgate.pricing.source import (
+    DEFAULT_LIVE_SECONDS,
+    Budget,
+    Index,
+    IndexCache,
+    PricingUnavailable,
+    read_concurrently,
+)
 
 if TYPE_CHECKING:
     from costgate.deliver.http import HttpError
@@ -34,7 +40,6 @@ MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = 0.5  # doubled after each retry
 TIMEOUT = (10.0, 60.0)  # connect, read (a 5,000-SKU page is a few MB)
 SECONDS_PER_PAGE = 180.0  # retries and waits included, never more than what is left of the budget
-CONCURRENT_READS = 4
 
 # Cloud Billing service ids of the display names costgate's models use. Compute Engine,
 # Cloud SQL, Cloud Storage, Kubernetes Engine, Memorystore and Networking from the pricing
@@ -125,14 +130,7 @@ class GcpBillingCatalog:
             )
             if service_id is not None and service_id not in self._indexes
         ]
-        if not services:
-            return
-        with ThreadPoolExecutor(CONCURRENT_READS, thread_name_prefix="costgate-gcp") as pool:
-            for read in [pool.submit(self._index, service_id) for service_id in services]:
-                try:
-                    read.result()
-                except PricingUnavailable:
-                    pass  # the breaker is open: the lookups that need this service say why
+        read_concurrently(self._index, services, "costgate-gcp")
 
     def _index(self, service_id: str) -> Index:
         """The service's SKU index: read once per run, from memory, the cache or the API, in that order."""

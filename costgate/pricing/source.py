@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
@@ -15,6 +16,24 @@ from costgate.model import Price, PriceQuery
 
 class PricingUnavailable(Exception):
     """A live source could not answer (network, credentials, throttling): the chain falls back to the next source."""
+
+
+CONCURRENT_READS = 4  # a live source's reads at once (regions, services), small enough to stay polite
+
+
+def read_concurrently(read: Callable[[Any], object], keys: Sequence[Any], name: str) -> None:
+    """Run `read` for every key, CONCURRENT_READS at a time (a live source's prefetch).
+
+    A key whose read finds the source unavailable is left alone: the lookups that need it say why.
+    """
+    if not keys:
+        return
+    with ThreadPoolExecutor(CONCURRENT_READS, thread_name_prefix=name) as pool:
+        for done in [pool.submit(read, key) for key in keys]:
+            try:
+                done.result()
+            except PricingUnavailable:
+                pass
 
 
 class AmbiguousQuery(Exception):
