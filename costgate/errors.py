@@ -35,11 +35,16 @@ class CostgateError(click.ClickException):
         click.echo(f"costgate: error: {shown(self.format_message())}", err=file is None, file=file)
 
 
-def one_line(text: object, limit: int | None = None) -> str:
-    """Messages are shown on one line: a newline in a user's value must not start a fake log line.
+# Controls and bidirectional overrides: they could start a line or make text read other than it is.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
-    `limit` cuts text quoted from elsewhere (a server's answer) to that many characters."""
-    line = " ".join(str(text).split())
+
+def one_line(text: object, limit: int | None = None) -> str:
+    """Text on one line, without controls or bidirectional overrides; runs of space become one.
+
+    A newline in a user's value must not start a fake log line. `limit` cuts text quoted from
+    elsewhere (a server's answer) to that many characters."""
+    line = " ".join(_HIDDEN.sub(" ", str(text)).split())
     return line if limit is None else line[:limit]
 
 

@@ -16,8 +16,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from costgate.deliver.github_event import PullRequest
+from costgate.errors import one_line
 from costgate.model import BudgetStatus, CheckResult, Finding, ResourceEstimate
-from costgate.report.inert import for_slack, for_slack_code, one_line
+from costgate.report.inert import for_slack, for_slack_code
 from costgate.report.money import dollars, percent, share
 
 if TYPE_CHECKING:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import html
 import re
 
+from costgate.errors import one_line
+
 # Bidirectional controls (U+202E shows "txt.exe" as "exe.txt"), other invisible format
 # characters that reorder or hide text, and C0/C1 controls (the terminal's escape sequences).
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _WORD_JOINER = "\u2060"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 _ISSUE_REFERENCE = re.compile(r"(?i)\b(GH)(?=\\?-\d)")
@@ -23,11 +24,6 @@ _WWW = re.compile(r"(?i)\bwww(?=\\?\.)")
 # Slack formats *bold*, _italic_, ~strike~ and `code`, and has no escape for them: the
 # full-width forms read the same and format nothing.
 _SLACK_LOOKALIKES = str.maketrans({"*": "\uff0a", "_": "\uff3f", "~": "\uff5e", "`": "\uff40"})
-
-
-def one_line(text: object) -> str:
-    """The text on one line, without controls or bidirectional overrides; runs of space become one."""
-    return " ".join(_HIDDEN.sub(" ", str(text)).split())
 
 
 def for_log(text: object) -> str:

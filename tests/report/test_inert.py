@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from costgate.report.inert import for_html, for_log, for_markdown, for_slack, for_slack_code, one_line
+from costgate.errors import one_line
+from costgate.report.inert import for_html, for_log, for_markdown, for_slack, for_slack_code
 
 WJ = "\u2060"
 
