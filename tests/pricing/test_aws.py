@@ -285,7 +285,7 @@ def test_one_batch_answers_every_instance_type_of_a_region(stubbed):
 
 
 def test_prefetch_reads_each_batch_once_for_many_queries(stubbed, monkeypatch):
-    monkeypatch.setattr("costgate.pricing.aws.CONCURRENT_READS", 1)  # the Stubber answers in order
+    monkeypatch.setattr("costgate.pricing.source.CONCURRENT_READS", 1)  # the Stubber answers in order
     client, stubber = stubbed
     stubber.add_response(
         "get_products",

@@ -181,7 +181,7 @@ def stubbed_client():
 
 
 def test_pricing_live_end_to_end(monkeypatch, tmp_path):
-    monkeypatch.setattr("costgate.pricing.aws.CONCURRENT_READS", 1)  # the Stubber answers in order
+    monkeypatch.setattr("costgate.pricing.source.CONCURRENT_READS", 1)  # the Stubber answers in order
     client, stubber = stubbed_client()
     stubber.add_response(
         "get_products",
