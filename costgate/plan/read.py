@@ -8,10 +8,13 @@ JSON, people pass the binary plan file itself.
 from __future__ import annotations
 
 import codecs
+import gc
 import json
 import re
 import stat
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -30,24 +33,37 @@ _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 def read_document(path: str | Path) -> dict[str, Any]:
     """The plan at `path`; `-` reads standard input."""
+    name = str(path)
+    return parse_document(read_bytes(path, SHOW_JSON_HINT), name)
+
+
+def read_json(path: str | Path, hint: str) -> Any:
+    """Any JSON document costgate is handed (a costgate report, say), read as carefully as a plan.
+
+    `hint` ends the messages that say what to pass instead.
+    """
+    return parse_json(read_bytes(path, hint), str(path), hint)
+
+
+def read_bytes(path: str | Path, hint: str) -> bytes:
+    """The bytes at `path` (`-`: standard input), at most MAX_BYTES; a one-line error otherwise."""
     if str(path) == STDIN:
-        return parse_document(_bounded_read(sys.stdin.buffer, "standard input"), STDIN)
+        return _bounded_read(sys.stdin.buffer, "standard input")
     path = Path(path)
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise CostgateError(f"{path}: is a directory, expected a plan JSON file")
+            raise CostgateError(f"{path}: is a directory, expected a JSON file")
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
-            raise CostgateError(f"{path}: not a regular file (a device or socket); {SHOW_JSON_HINT}")
+            raise CostgateError(f"{path}: not a regular file (a device or socket); {hint}")
         if info.st_size > MAX_BYTES:
             raise _too_large(str(path))
         with path.open("rb") as handle:
-            raw = _bounded_read(handle, str(path))
+            return _bounded_read(handle, str(path))
     except FileNotFoundError:
         raise CostgateError(f"{path}: no such file") from None
     except OSError as error:
         raise CostgateError(f"{path}: cannot read: {error.strerror or error}") from None
-    return parse_document(raw, str(path))
 
 
 def _bounded_read(handle: IO[bytes], name: str) -> bytes:
@@ -69,12 +85,29 @@ def _integer(text: str) -> int | Decimal:
 
 
 def parse_document(raw: bytes, name: str) -> dict[str, Any]:
+    """A plan or state: JSON (see parse_json) with resource_changes, planned_values or values."""
+    document = parse_json(raw, name, SHOW_JSON_HINT, READ_PARTS)
+    if not isinstance(document, dict) or not (
+        "resource_changes" in document
+        or "planned_values" in document
+        or "values" in document
+        or "format_version" in document
+    ):
+        raise CostgateError(f"{name}: this JSON is not a Terraform plan or state; {SHOW_JSON_HINT}")
+    return document
+
+
+def parse_json(raw: bytes, name: str, hint: str, read_parts: tuple[str, ...] = ()) -> Any:
+    """The JSON document in `raw`, in UTF-8 or UTF-16, after any lines a wrapper printed; else a one-line error.
+
+    Nesting deeper than MAX_DEPTH and text with a lone surrogate are refused, in the document's
+    `read_parts` when it is an object and they are given, else in all of it.
+    """
     if not raw.strip():
-        raise CostgateError(f"{name}: the file is empty; {SHOW_JSON_HINT}")
+        raise CostgateError(f"{name}: the file is empty; {hint}")
     if raw.startswith(b"PK\x03\x04"):
-        raise CostgateError(f"{name}: this is a binary Terraform plan file; {SHOW_JSON_HINT}")
-    text = _decode(raw, name)
-    text = _skip_wrapper_lines(text)
+        raise CostgateError(f"{name}: this is a binary Terraform plan file; {hint}")
+    text = _skip_wrapper_lines(_decode(raw, name, hint))
     try:
         document, end = _decoded(text)
         _check_trailing(text[end:], name)
@@ -88,14 +121,11 @@ def parse_document(raw: bytes, name: str) -> dict[str, Any]:
         raise CostgateError(
             f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
-    if not isinstance(document, dict) or not (
-        "resource_changes" in document
-        or "planned_values" in document
-        or "values" in document
-        or "format_version" in document
-    ):
-        raise CostgateError(f"{name}: this JSON is not a Terraform plan or state; {SHOW_JSON_HINT}")
-    _check_values(document, name, text)
+    strings = _SURROGATE_ESCAPE.search(text) is not None
+    if read_parts and isinstance(document, dict):
+        _check_values([document.get(part) for part in read_parts], 2, name, strings)
+    else:
+        _check_values([document], 1, name, strings)
     return document
 
 
@@ -105,12 +135,32 @@ def _decoded(text: str) -> tuple[Any, int]:
     The plain decoder runs first: a Python parse_int callback would slow every integer of every
     plan by half, for a case only damaged input has.
     """
+    with _collector_paused():
+        try:
+            return json.JSONDecoder().raw_decode(text)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+            return json.JSONDecoder(parse_int=_integer).raw_decode(text)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the JSON is parsed, and none of what it built afterwards.
+
+    A plan of 10k changes is about a million dicts and lists, all alive until the run ends and none
+    of them in a cycle. Left on, the collector walks them again and again while they are built (half
+    the parse time) and again in every full collection after. Freezing moves what exists now to the
+    permanent generation: reference counting still frees it, the collector no longer walks it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        return json.JSONDecoder().raw_decode(text)
-    except json.JSONDecodeError:
-        raise
-    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
-        return json.JSONDecoder(parse_int=_integer).raw_decode(text)
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 # The parts of a plan or state costgate reads; the rest (planned_values, prior_state, ...) is never walked.
@@ -119,34 +169,31 @@ READ_PARTS = ("resource_changes", "configuration", "variables", "values")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _check_values(document: dict[str, Any], name: str, text: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH in what costgate reads, and text with lone surrogates.
+def _check_values(values: list[Any], depth: int, name: str, strings: bool) -> None:
+    """Refuse nesting deeper than MAX_DEPTH below `values` (at `depth`), and text with lone surrogates.
 
-    Iterative, so a deep document cannot exhaust the stack here, and it visits containers only;
-    strings are looked at only when the JSON text escapes a surrogate at all. Text with a lone
-    surrogate cannot be printed or written as UTF-8, so it is damaged input, refused before any output.
+    Level by level, so a deep document cannot exhaust the stack here, and only containers are
+    visited: strings are looked at only when the JSON text escapes a surrogate at all. Text with a
+    lone surrogate cannot be printed or written as UTF-8, so it is damaged input, refused before any output.
     """
-    strings = _SURROGATE_ESCAPE.search(text) is not None
-    pending: list[tuple[Any, int]] = [(document.get(part), 2) for part in READ_PARTS]
-    while pending:
-        value, depth = pending.pop()
+    kept = (dict, list, str) if strings else (dict, list)
+    while values:
         if depth > MAX_DEPTH:
             raise CostgateError(f"{name}: the JSON is nested more than {MAX_DEPTH} levels deep")
-        kind = type(value)
-        if kind is dict:
-            if strings:
-                for key in value:
-                    _check_text(key, name)
-            children: Any = value.values()
-        elif kind is list:
-            children = value
-        else:
-            if strings and kind is str:
+        below: list[Any] = []
+        for value in values:
+            kind = type(value)
+            if kind is dict:
+                if strings:
+                    for key in value:
+                        _check_text(key, name)
+                below.extend([item for item in value.values() if type(item) in kept])
+            elif kind is list:
+                below.extend([item for item in value if type(item) in kept])
+            elif kind is str:
                 _check_text(value, name)
-            continue
-        for item in children:
-            if strings or type(item) in (dict, list):
-                pending.append((item, depth + 1))
+        values = below
+        depth += 1
 
 
 def _check_text(text: str, name: str) -> None:
@@ -156,7 +203,7 @@ def _check_text(text: str, name: str) -> None:
         )
 
 
-def _decode(raw: bytes, name: str) -> str:
+def _decode(raw: bytes, name: str, hint: str) -> str:
     encoding = "utf-8"
     for bom, with_bom in (
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -171,14 +218,14 @@ def _decode(raw: bytes, name: str) -> str:
         if len(raw) > 1 and raw[1:2] == b"\x00" and raw[0:1] != b"\x00":
             encoding = "utf-16-le"
         elif b"\x00" in raw[:1024]:
-            raise CostgateError(f"{name}: this is a binary file, not JSON; {SHOW_JSON_HINT}")
+            raise CostgateError(f"{name}: this is a binary file, not JSON; {hint}")
     try:
         # Strict: a lone surrogate or a cut-off UTF-16 pair is damaged input, not something to guess at.
         return raw.decode(encoding, errors="strict")
     except UnicodeDecodeError as error:
         shown = "UTF-16" if "16" in encoding else "UTF-8"
         raise CostgateError(
-            f"{name}: not valid {shown} text (byte {error.start}: {error.reason}); {SHOW_JSON_HINT}"
+            f"{name}: not valid {shown} text (byte {error.start}: {error.reason}); {hint}"
         ) from None
 
 
