@@ -167,21 +167,20 @@ def checked_result(
     approved: bool,
 ):
     """Plans are priced and checked; reports are read as they are (gate.reports decides what they say)."""
-    import json
-    from pathlib import Path
-
     from costgate.cli.options import priced_plans, pricer_for
+    from costgate.errors import CostgateError
     from costgate.gate.check import run_check
     from costgate.gate.reports import gated
     from costgate.plan.files import plan_paths
-    from costgate.report.json_load import is_report, report_from_dict
+    from costgate.plan.read import read_json
+    from costgate.report.json_load import REPORT_HINT, is_report, report_from_dict
 
     plan_files: list[str] = []
     results = []
     for path in plan_paths(paths):
         try:
-            document = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            document = read_json(path, REPORT_HINT)
+        except CostgateError:
             document = None  # the plan reader says what is wrong with it
         if is_report(document):
             results.append((str(path), report_from_dict(document, str(path))))

@@ -7,13 +7,12 @@ file, never a traceback.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from costgate.errors import CostgateError
+from costgate.errors import CostgateError, one_line
 from costgate.model import (
     Attribution,
     BudgetStatus,
@@ -28,6 +27,7 @@ from costgate.model import (
 )
 
 CHECK_KEYS = ("verdict", "findings", "budgets", "attribution")
+MESSAGE_LIMIT = 160  # characters of a schema error, which can quote a value of any length
 
 
 def is_report(document: Any) -> bool:
@@ -35,39 +35,38 @@ def is_report(document: Any) -> bool:
     return isinstance(document, dict) and "totals" in document and "format_version" not in document
 
 
+REPORT_HINT = "pass a report written by `costgate check --format json`"
+
+
 def load_report(path: str | Path) -> Estimate | CheckResult:
-    try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CostgateError(f"{path}: cannot read: {error.strerror}") from None
-    except ValueError as error:
-        raise CostgateError(f"{path}: not JSON: {error}") from None
-    return report_from_dict(document, str(path))
+    """The report at `path`, read by the plan reader's JSON reader (encodings, size and depth limits)."""
+    from costgate.plan.read import read_json
+
+    return report_from_dict(read_json(path, REPORT_HINT), str(path))
 
 
 @cache
 def _report_validator() -> Any:
-    """The report schema compiled to Python once per run (fastjsonschema: about 16x jsonschema on reports).
-
-    The schema uses only keywords draft-07 already has (`$defs` is reached by JSON pointer), so
-    it is compiled as draft-07, the newest draft fastjsonschema knows.
-    """
-    import fastjsonschema
+    """The report schema, built once per run by jsonschema-rs: it validates 50 reports of 200 changes
+    in 0.03 s where fastjsonschema's generated Python took 0.5 s, and it knows draft 2020-12 itself."""
+    import jsonschema_rs
 
     from costgate.report.json_report import report_schema
 
-    return fastjsonschema.compile({**report_schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
+    return jsonschema_rs.validator_for(report_schema())
 
 
 def report_from_dict(document: Any, origin: str) -> Estimate | CheckResult:
-    import fastjsonschema
+    import jsonschema_rs
 
     try:
-        _report_validator()(document)
-    except fastjsonschema.JsonSchemaValueException as error:
-        where = "/".join(str(part) for part in error.path[1:]) or "(top level)"
-        message = error.message.removeprefix(error.name).strip()
-        raise CostgateError(f"{origin}: not a costgate report: {where}: {message}") from None
+        _report_validator().validate(document)
+    except jsonschema_rs.ValidationError as error:
+        where = "/".join(str(part) for part in error.instance_path) or "(top level)"
+        # The message may quote the report's own text: cut, and shown on one line like every error.
+        raise CostgateError(
+            f"{origin}: not a costgate report: {where}: {one_line(error.message, MESSAGE_LIMIT)}"
+        ) from None
     try:
         estimate = _estimate(document)
         if not any(key in document for key in CHECK_KEYS):

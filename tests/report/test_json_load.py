@@ -63,7 +63,7 @@ def test_is_report_tells_reports_from_plans():
 @pytest.mark.parametrize(
     "content, message",
     [
-        ("{not json", "not JSON"),
+        ("{not json", "not valid JSON"),
         (
             '{"version": "1", "currency": "EUR", "totals": {}, "resources": [], "warnings": []}',
             "not a costgate report: ",
@@ -85,5 +85,28 @@ def test_bad_reports_are_one_line_errors(tmp_path, content, message):
 
 
 def test_missing_report(tmp_path):
-    with pytest.raises(CostgateError, match="cannot read"):
+    with pytest.raises(CostgateError, match="no such file"):
         load_report(tmp_path / "absent.json")
+
+
+def test_a_schema_error_that_quotes_the_report_is_one_short_line(tmp_path):
+    # jsonschema-rs quotes the offending value: a warning that is an object holding a workflow
+    # command and 5,000 characters must come out cut, on one line.
+    path = tmp_path / "bad.json"
+    path.write_text(
+        json.dumps(
+            {
+                "version": "1",
+                "currency": "USD",
+                "totals": {"monthly_before": "0.00", "monthly_after": "0.00", "monthly_delta": "0.00"},
+                "resources": [],
+                "warnings": [{"text": "fine\n::error::pwned " + "x" * 5000}],
+            }
+        )
+    )
+    with pytest.raises(CostgateError) as raised:
+        load_report(path)
+    message = raised.value.format_message()
+    assert message.startswith(f"{path}: not a costgate report: warnings/0: ")
+    assert "\n" not in message and "x" * 200 not in message
+    assert len(message) <= len(str(path)) + len(": not a costgate report: warnings/0: ") + 160
