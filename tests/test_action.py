@@ -88,6 +88,15 @@ def readme_workflows() -> dict[str, dict]:
     return found
 
 
+def test_every_action_the_action_uses_is_pinned_to_a_commit_with_its_release_named():
+    # A tag can be moved to other code; a commit cannot. The comment names the release, as
+    # Dependabot expects, so that updates stay readable.
+    lines = [line.strip() for line in ACTION.read_text().splitlines() if "uses:" in line]
+    assert len(lines) == 4
+    for line in lines:
+        assert re.fullmatch(r"(- )?uses: actions/[a-z-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+
+
 def test_the_readme_has_both_workflows():
     assert set(readme_workflows()) == {"one Terraform root", "a matrix over roots, one comment"}
 
