@@ -120,6 +120,7 @@ def instance_component(side: Side, engine: Any, deploy: Any) -> CostComponent:
 # (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support.html, "release calendars").
 END_OF_STANDARD_SUPPORT = {
     ("mysql", "5.7"): date(2024, 2, 29),
+    ("mysql", "8.0"): date(2026, 7, 31),
     ("postgres", "11"): date(2024, 2, 29),
     ("postgres", "12"): date(2025, 2, 28),
 }

@@ -90,6 +90,10 @@ def test_eks_extended_support_cut_offs():
     assert extended_support(_cluster_side({"version": "1.29"}), date(2025, 3, 24))
     assert extended_support(_cluster_side({"version": "1.22"}), on)  # older than every listed version
     assert not extended_support(_cluster_side({"version": "1.40"}), on)  # newer than the calendar: standard
+    # the 2026 calendar: 1.32 ended 2026-03-23, 1.34 ends 2026-12-02
+    assert extended_support(_cluster_side({"version": "1.32"}), date(2026, 12, 1))
+    assert not extended_support(_cluster_side({"version": "1.34"}), date(2026, 12, 2))
+    assert extended_support(_cluster_side({"version": "1.34"}), date(2026, 12, 3))
     # upgrade_policy STANDARD: EKS upgrades the cluster rather than bill extended support
     assert not extended_support(
         _cluster_side({"version": "1.28", "upgrade_policy": [{"support_type": "STANDARD"}]}), on
@@ -172,3 +176,24 @@ def test_interface_endpoint_in_subnets_created_by_the_same_plan():
     )
     # 3 subnets x 730 h x $0.01 = $21.90
     assert cents(resources["aws_vpc_endpoint.ssm"].monthly_after) == Decimal("21.90")
+
+
+def _database_side(after: dict) -> Side:
+    from costgate.plan.terraform import read_plan
+
+    plan = read_plan(plan_document(change("aws_db_instance", after)), "plan.json")
+    (database,) = plan.changes
+    return Side(database, database.after or {}, {}, "us-east-1", PlanContext(plan.changes, {}))
+
+
+def test_rds_extended_support_cut_offs():
+    from costgate.resources.aws.rds import extended_support as rds_extended_support
+
+    mysql80 = _database_side({"engine": "mysql", "engine_version": "8.0.39"})
+    # RDS for MySQL 8.0 left standard support on 2026-07-31; the major version is 8.0, not 8
+    assert rds_extended_support(mysql80, "mysql", date(2026, 7, 31)) == []
+    (component,) = rds_extended_support(mysql80, "mysql", date(2026, 8, 1))
+    assert (component.name, component.unit) == ("Extended support (mysql 8.0)", "vCPU-hours")
+    assert "per vCPU-hour" in component.not_priced_reason
+    mysql84 = _database_side({"engine": "mysql", "engine_version": "8.4.3"})
+    assert rds_extended_support(mysql84, "mysql", date(2026, 12, 1)) == []

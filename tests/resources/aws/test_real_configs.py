@@ -22,10 +22,6 @@ COMPLETE = {
     "aws_db_instance.postgres": "15.44",
     # the template's m5.large: 730 h x $0.096 = $70.08 + its 50 GB gp3 x $0.08 = $4.00
     "aws_instance.from_template": "74.08",
-    # db.m5.large MySQL: 730 h x $0.171 = $124.83 + 100 GB gp3 x $0.115 = $11.50
-    "aws_db_instance.primary": "136.33",
-    # the replica takes engine and storage from its source: the same $124.83 + $11.50
-    "aws_db_instance.replica": "136.33",
     # count.index: each snapshot is its own volume's size, x $0.05/GB-month
     "aws_ebs_snapshot.data[0]": "5.00",  # 100 GB
     "aws_ebs_snapshot.data[1]": "15.00",  # 300 GB
@@ -53,6 +49,11 @@ INCOMPLETE = {
     "aws_db_instance.mssql_web": "2.30",  # SQL Server Web licence; 20 GB x $0.115
     "aws_db_instance.oracle": "11.50",  # Oracle SE2 licence-included; 100 GB x $0.115
     "aws_db_instance.mysql57": "136.33",  # MySQL 5.7 is in RDS extended support, billed per vCPU-hour
+    # MySQL 8.0 left RDS standard support on 2026-07-31: extended support too, on top of
+    # db.m5.large 730 h x $0.171 = $124.83 + 100 GB gp3 x $0.115 = $11.50
+    "aws_db_instance.primary": "136.33",
+    # the replica takes engine, version and storage from its source: the same, extended support included
+    "aws_db_instance.replica": "136.33",
     "aws_opensearch_domain.c4": "5.40",  # c4.large.search hours; 2 x 20 GB gp2 x $0.135
 }
 
