@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import click
 
@@ -172,22 +173,25 @@ def checked_result(
     from costgate.gate.check import run_check
     from costgate.gate.reports import gated
     from costgate.plan.files import plan_paths
-    from costgate.plan.read import read_json
+    from costgate.plan.read import READ_PARTS, read_json
     from costgate.report.json_load import REPORT_HINT, is_report, report_from_dict
 
     plan_files: list[str] = []
+    plans: dict[str, Any] = {}  # each file is parsed once: what is not a report is priced as a plan
     results = []
     for path in plan_paths(paths):
         try:
-            document = read_json(path, REPORT_HINT)
+            document = read_json(path, REPORT_HINT, READ_PARTS)
         except CostgateError:
-            document = None  # the plan reader says what is wrong with it
+            document = None  # the plan reader reads it again and says what is wrong with it
         if is_report(document):
             results.append((str(path), report_from_dict(document, str(path))))
         else:
             plan_files.append(str(path))
+            if document is not None:
+                plans[str(path)] = document
     if plan_files:
         pricer = pricer_for(pricing_mode, usage_file, config)
-        estimate = priced_plans(tuple(plan_files), region, pricer, config)
+        estimate = priced_plans(tuple(plan_files), region, pricer, config, plans)
         results.insert(0, ("", run_check(estimate, config, pricer, approved=approved)))
     return gated(results, config, approved)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -104,17 +104,18 @@ def priced_plans(
     region: str | None,
     pricer: Pricer,
     config: Config | None = None,
+    documents: Mapping[str, Any] | None = None,
 ) -> Estimate:
     """Read the plans and price them: the Estimate every command starts from.
 
     A plan that names no region is priced at the provider's default region unless the config's
-    pricing.assume_default_region is false.
+    pricing.assume_default_region is false. `documents`: plans already parsed, by path.
     """
     from costgate.plan.files import load_projects
     from costgate.resources.registry import REGION_HOOKS
 
     assume = config.assume_default_region if config is not None else True
-    return pricer.estimate(load_projects(paths, region, REGION_HOOKS, assume))
+    return pricer.estimate(load_projects(paths, region, REGION_HOOKS, assume, documents))
 
 
 def emit(text: str, out: str | None) -> None:

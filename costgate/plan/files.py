@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from costgate.errors import CostgateError
 from costgate.model import ProjectPlan
-from costgate.plan.read import read_document
+from costgate.plan.read import plan_document, read_document
 from costgate.plan.regions import RegionHook
 from costgate.plan.terraform import read_plan
 
@@ -43,14 +44,21 @@ def load_projects(
     default_region: str | None,
     region_hooks: Mapping[str, RegionHook],
     assume_default_region: bool = True,
+    documents: Mapping[str, Any] | None = None,
 ) -> list[ProjectPlan]:
-    """Read every plan of a run; `region_hooks` (the registry's) find regions in type-specific attributes."""
+    """Read every plan of a run; `region_hooks` (the registry's) find regions in type-specific attributes.
+
+    `documents` holds plans already parsed by read_json, by path (`comment github` reads each file
+    once to tell reports from plans); the others are read here.
+    """
     files = plan_paths(paths)
     names = project_names(files)
+    documents = documents or {}
     projects = []
     for path, name in zip(files, names):
+        parsed = documents.get(str(path))
         plan = read_plan(
-            read_document(path),
+            read_document(path) if parsed is None else plan_document(parsed, str(path)),
             str(path),
             default_region,
             project=name if len(files) > 1 else "",

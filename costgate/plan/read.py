@@ -37,12 +37,12 @@ def read_document(path: str | Path) -> dict[str, Any]:
     return parse_document(read_bytes(path, SHOW_JSON_HINT), name)
 
 
-def read_json(path: str | Path, hint: str) -> Any:
+def read_json(path: str | Path, hint: str, read_parts: tuple[str, ...] = ()) -> Any:
     """Any JSON document costgate is handed (a costgate report, say), read as carefully as a plan.
 
-    `hint` ends the messages that say what to pass instead.
+    `hint` ends the messages that say what to pass instead; `read_parts` as for parse_json.
     """
-    return parse_json(read_bytes(path, hint), str(path), hint)
+    return parse_json(read_bytes(path, hint), str(path), hint, read_parts)
 
 
 def read_bytes(path: str | Path, hint: str) -> bytes:
@@ -86,7 +86,11 @@ def _integer(text: str) -> int | Decimal:
 
 def parse_document(raw: bytes, name: str) -> dict[str, Any]:
     """A plan or state: JSON (see parse_json) with resource_changes, planned_values or values."""
-    document = parse_json(raw, name, SHOW_JSON_HINT, READ_PARTS)
+    return plan_document(parse_json(raw, name, SHOW_JSON_HINT, READ_PARTS), name)
+
+
+def plan_document(document: Any, name: str) -> dict[str, Any]:
+    """`document` (read by parse_json) when it is a Terraform plan or state; a one-line error otherwise."""
     if not isinstance(document, dict) or not (
         "resource_changes" in document
         or "planned_values" in document
@@ -101,7 +105,7 @@ def parse_json(raw: bytes, name: str, hint: str, read_parts: tuple[str, ...] = (
     """The JSON document in `raw`, in UTF-8 or UTF-16, after any lines a wrapper printed; else a one-line error.
 
     Nesting deeper than MAX_DEPTH and text with a lone surrogate are refused, in the document's
-    `read_parts` when it is an object and they are given, else in all of it.
+    `read_parts` when it is an object that has any of them, else in all of it.
     """
     if not raw.strip():
         raise CostgateError(f"{name}: the file is empty; {hint}")
@@ -122,7 +126,7 @@ def parse_json(raw: bytes, name: str, hint: str, read_parts: tuple[str, ...] = (
             f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
     strings = _SURROGATE_ESCAPE.search(text) is not None
-    if read_parts and isinstance(document, dict):
+    if isinstance(document, dict) and any(part in document for part in read_parts):
         _check_values([document.get(part) for part in read_parts], 2, name, strings)
     else:
         _check_values([document], 1, name, strings)
