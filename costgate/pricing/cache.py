@@ -123,9 +123,10 @@ class PriceCache:
 
     @contextmanager
     def fetching(self, key: str, budget: Budget) -> Iterator[None]:
-        """An exclusive lock on `key` across processes while it is fetched; waiting counts against the budget."""
-        import fcntl
+        """An exclusive lock on `key` across processes while it is fetched; waiting counts against the budget.
 
+        Where the platform has no file lock costgate knows, each process fetches for itself.
+        """
         locks = self.path.parent / "locks"
         name = hashlib.sha256(key.encode()).hexdigest()[:32] + ".lock"
         try:
@@ -135,13 +136,9 @@ class PriceCache:
             yield
             return
         try:
-            while True:
-                try:
-                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    budget.spend()  # another process is reading these prices: wait, within the budget
-                    time.sleep(_LOCK_POLL_SECONDS)
+            while not _try_lock(descriptor):
+                budget.spend()  # another process is reading these prices: wait, within the budget
+                time.sleep(_LOCK_POLL_SECONDS)
             yield
         finally:
             os.close(descriptor)  # closing the file releases the lock
@@ -219,3 +216,28 @@ def _price_from_json(text: str) -> Price:
     return Price(
         Decimal(data["amount"]), data["unit"], data["source"], data["as_of"], data["currency"], tiers
     )
+
+
+def _try_lock(descriptor: int) -> bool:
+    """Take the exclusive lock on the open lock file, or say that another process holds it.
+
+    flock on POSIX, msvcrt.locking (one byte) on Windows; closing the file releases either. On a
+    platform with neither, True: the run fetches without a lock, as with an unwritable cache.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        try:
+            import msvcrt
+        except ImportError:
+            return True
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -156,6 +157,18 @@ def test_a_key_being_fetched_by_another_process_is_waited_for_within_the_budget(
             pass  # other keys are not held up
     with waiter.fetching("aws batch", Budget("aws price list api", 0.2)):
         pass  # released when the holder is done
+
+
+def test_without_a_file_lock_each_process_fetches_for_itself(tmp_path, monkeypatch):
+    # A platform with neither fcntl nor msvcrt: the fetch goes ahead unlocked instead of failing.
+    from costgate.pricing.source import Budget
+
+    monkeypatch.setitem(sys.modules, "fcntl", None)  # import fcntl now raises ImportError
+    monkeypatch.setitem(sys.modules, "msvcrt", None)
+    holder, other = PriceCache(tmp_path), PriceCache(tmp_path)
+    with holder.fetching("aws batch", Budget("aws price list api", 60)):
+        with other.fetching("aws batch", Budget("aws price list api", 0.2)):
+            pass  # not waited for: there is no lock to wait on
 
 
 def test_an_index_is_shared_through_the_cache(tmp_path):
