@@ -123,6 +123,7 @@ END_OF_STANDARD_SUPPORT = {
     ("mysql", "8.0"): date(2026, 7, 31),
     ("postgres", "11"): date(2024, 2, 29),
     ("postgres", "12"): date(2025, 2, 28),
+    ("postgres", "13"): date(2026, 2, 28),
 }
 # Settings a read replica takes from its source database unless it sets them itself.
 FROM_SOURCE = ("engine", "engine_version", "allocated_storage", "storage_type", "iops", "storage_throughput")

@@ -195,5 +195,8 @@ def test_rds_extended_support_cut_offs():
     (component,) = rds_extended_support(mysql80, "mysql", date(2026, 8, 1))
     assert (component.name, component.unit) == ("Extended support (mysql 8.0)", "vCPU-hours")
     assert "per vCPU-hour" in component.not_priced_reason
+    postgres13 = _database_side({"engine": "postgres", "engine_version": "13.20"})
+    assert rds_extended_support(postgres13, "postgres", date(2026, 2, 28)) == []
+    assert len(rds_extended_support(postgres13, "postgres", date(2026, 3, 1))) == 1
     mysql84 = _database_side({"engine": "mysql", "engine_version": "8.4.3"})
     assert rds_extended_support(mysql84, "mysql", date(2026, 12, 1)) == []
