@@ -470,6 +470,9 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
         "asia-southeast1",
         "asia-northeast1",
     ),
+    # the us-central1 M3-M5 capacity prices were removed on 2026-12-01 (no Google page confirmed them)
+    ("Cloud Memorystore for Redis", "ApplicationServices", "Redis Capacity Basic M3"): ("us-central1",),
+    ("Cloud Memorystore for Redis", "ApplicationServices", "Redis Capacity Standard M5"): ("us-central1",),
     ("Cloud Memorystore for Redis", "ApplicationServices", "*"): (
         "us-east1",
         "europe-west1",
