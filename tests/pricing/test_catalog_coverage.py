@@ -58,8 +58,13 @@ REGIONS = {
 #   - Windows, EBS, NAT, CloudWatch, ELB: only the eu-west-1 rows and the hand-entered US prices;
 #   - GCP NAT uptime and forwarding rules, Cloud SQL, Memorystore: no table has them.
 GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
-    # Issue 14 types, hand-entered for us-east-1 only (CloudTrail for the US regions, dashboards also eu-west-1).
+    # Issue 14 types. Their hand-entered prices that no provider page confirmed were removed on
+    # 2026-12-01 (CloudTrail, the REST API and its cache, canaries, dashboards, CodeBuild, WAF,
+    # CloudFront Functions): no region has them. API Gateway HTTP APIs remain, in us-east-1 only.
     ("AWSCloudTrail", "Management Tools - AWS CloudTrail Data Events Recorded", "*"): (
+        "us-east-1",
+        "us-east-2",
+        "us-west-2",
         "eu-west-1",
         "eu-central-1",
         "ap-southeast-1",
@@ -67,6 +72,9 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
         "sa-east-1",
     ),
     ("AWSCloudTrail", "Management Tools - AWS CloudTrail Insights Events", "*"): (
+        "us-east-1",
+        "us-east-2",
+        "us-west-2",
         "eu-west-1",
         "eu-central-1",
         "ap-southeast-1",
@@ -74,6 +82,9 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
         "sa-east-1",
     ),
     ("AWSCloudTrail", "Management Tools - AWS CloudTrail Paid Events Recorded", "*"): (
+        "us-east-1",
+        "us-east-2",
+        "us-west-2",
         "eu-west-1",
         "eu-central-1",
         "ap-southeast-1",
@@ -89,7 +100,9 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
         "ap-northeast-1",
         "sa-east-1",
     ),
+    ("AmazonApiGateway", "API Calls", "USE1-ApiGatewayRequest"): ("us-east-1",),
     ("AmazonApiGateway", "Amazon API Gateway Cache", "*"): (
+        "us-east-1",
         "us-east-2",
         "us-west-2",
         "eu-west-1",
@@ -98,7 +111,9 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
         "ap-northeast-1",
         "sa-east-1",
     ),
-    ("AmazonCloudWatch", "Canaries", "*"): (
+    ("AmazonCloudFront", "Request", "Executions-CloudFrontFunctions"): ("global",),
+    ("AmazonCloudWatch", "Canaries", "*"): (  # eu-west-1 is in the terracost offer rows
+        "us-east-1",
         "us-east-2",
         "us-west-2",
         "eu-central-1",
@@ -107,12 +122,17 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
         "sa-east-1",
     ),
     ("AmazonCloudWatch", "Dashboard", "*"): (
+        "us-east-1",
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
         "eu-central-1",
         "ap-southeast-1",
         "ap-northeast-1",
         "sa-east-1",
     ),
     ("CodeBuild", "Compute", "*"): (
+        "us-east-1",
         "us-east-2",
         "us-west-2",
         "eu-west-1",
@@ -122,6 +142,7 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
         "sa-east-1",
     ),
     ("awswaf", "Web Application Firewall", "*"): (
+        "us-east-1",
         "us-east-2",
         "us-west-2",
         "eu-west-1",
@@ -263,6 +284,13 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
     ),
     ("AmazonEFS", "Storage", "*"): ("eu-central-1", "ap-southeast-1", "ap-northeast-1", "sa-east-1"),
     ("AmazonEKS", "Compute", "*"): ("ap-northeast-1", "sa-east-1"),
+    # EKS extended support: removed on 2026-12-01 (no AWS page confirmed $0.60 per cluster-hour).
+    ("AmazonEKS", "Compute", "AmazonEKS-Hours:extendedSupport"): ("us-east-1",),
+    ("AmazonEKS", "Compute", "USE2-AmazonEKS-Hours:extendedSupport"): ("us-east-2",),
+    ("AmazonEKS", "Compute", "USW2-AmazonEKS-Hours:extendedSupport"): ("us-west-2",),
+    ("AmazonEKS", "Compute", "EU-AmazonEKS-Hours:extendedSupport"): ("eu-west-1",),
+    ("AmazonEKS", "Compute", "EUC1-AmazonEKS-Hours:extendedSupport"): ("eu-central-1",),
+    ("AmazonEKS", "Compute", "APS1-AmazonEKS-Hours:extendedSupport"): ("ap-southeast-1",),
     ("AmazonES", "Amazon OpenSearch Service Instance", "*"): (
         "eu-west-1",
         "eu-central-1",
@@ -442,6 +470,9 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
         "asia-southeast1",
         "asia-northeast1",
     ),
+    # the us-central1 M3-M5 capacity prices were removed on 2026-12-01 (no Google page confirmed them)
+    ("Cloud Memorystore for Redis", "ApplicationServices", "Redis Capacity Basic M3"): ("us-central1",),
+    ("Cloud Memorystore for Redis", "ApplicationServices", "Redis Capacity Standard M5"): ("us-central1",),
     ("Cloud Memorystore for Redis", "ApplicationServices", "*"): (
         "us-east1",
         "europe-west1",
