@@ -18,9 +18,8 @@ def test_breakdown_fits_sixty_columns_in_cp1252_without_colour(costgate):
     run.stdout.encode("cp1252")
     # deleting the io1 volume: 500 GB x $0.125 + 3,000 IOPS x $0.065 = $257.50, largest change first
     assert lines[2].split() == ["aws_ebs_volume.scratch", "$257.50", "$0.00", "-$257.50"]
-    # the unchanged EKS 1.30 cluster is in extended support, whose price was removed from the catalog
-    # (no AWS page confirmed it): not priced on both sides, so the totals leave it out
-    assert any(line.split() == ["Monthly", "total", "$374.85", "$408.21", "+$33.36"] for line in lines)
+    # the unchanged EKS 1.30 cluster is in extended support (730 h x $0.60 = $438.00) on both sides
+    assert any(line.split() == ["Monthly", "total", "$812.85", "$846.21", "+$33.36"] for line in lines)
     assert run.stderr == ""
 
 

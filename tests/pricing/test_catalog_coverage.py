@@ -59,12 +59,10 @@ REGIONS = {
 #   - GCP NAT uptime and forwarding rules, Cloud SQL, Memorystore: no table has them.
 GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
     # Issue 14 types. Their hand-entered prices that no provider page confirmed were removed on
-    # 2026-12-01 (CloudTrail, the REST API and its cache, canaries, dashboards, CodeBuild, WAF,
-    # CloudFront Functions): no region has them. API Gateway HTTP APIs remain, in us-east-1 only.
+    # 2026-12-01 (CloudTrail Insights, the REST API cache, canaries, dashboards, CodeBuild, WAF,
+    # CloudFront Functions): no region has them. CloudTrail events stay for the US regions, API
+    # Gateway REST and HTTP calls for us-east-1 (each checked against an AWS page).
     ("AWSCloudTrail", "Management Tools - AWS CloudTrail Data Events Recorded", "*"): (
-        "us-east-1",
-        "us-east-2",
-        "us-west-2",
         "eu-west-1",
         "eu-central-1",
         "ap-southeast-1",
@@ -82,9 +80,6 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
         "sa-east-1",
     ),
     ("AWSCloudTrail", "Management Tools - AWS CloudTrail Paid Events Recorded", "*"): (
-        "us-east-1",
-        "us-east-2",
-        "us-west-2",
         "eu-west-1",
         "eu-central-1",
         "ap-southeast-1",
@@ -100,7 +95,6 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
         "ap-northeast-1",
         "sa-east-1",
     ),
-    ("AmazonApiGateway", "API Calls", "USE1-ApiGatewayRequest"): ("us-east-1",),
     ("AmazonApiGateway", "Amazon API Gateway Cache", "*"): (
         "us-east-1",
         "us-east-2",
@@ -284,13 +278,6 @@ GAPS: dict[tuple[str, str, str], tuple[str, ...]] = {
     ),
     ("AmazonEFS", "Storage", "*"): ("eu-central-1", "ap-southeast-1", "ap-northeast-1", "sa-east-1"),
     ("AmazonEKS", "Compute", "*"): ("ap-northeast-1", "sa-east-1"),
-    # EKS extended support: removed on 2026-12-01 (no AWS page confirmed $0.60 per cluster-hour).
-    ("AmazonEKS", "Compute", "AmazonEKS-Hours:extendedSupport"): ("us-east-1",),
-    ("AmazonEKS", "Compute", "USE2-AmazonEKS-Hours:extendedSupport"): ("us-east-2",),
-    ("AmazonEKS", "Compute", "USW2-AmazonEKS-Hours:extendedSupport"): ("us-west-2",),
-    ("AmazonEKS", "Compute", "EU-AmazonEKS-Hours:extendedSupport"): ("eu-west-1",),
-    ("AmazonEKS", "Compute", "EUC1-AmazonEKS-Hours:extendedSupport"): ("eu-central-1",),
-    ("AmazonEKS", "Compute", "APS1-AmazonEKS-Hours:extendedSupport"): ("ap-southeast-1",),
     ("AmazonES", "Amazon OpenSearch Service Instance", "*"): (
         "eu-west-1",
         "eu-central-1",

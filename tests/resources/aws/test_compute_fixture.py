@@ -14,11 +14,8 @@ def test_fixture_plan_prices_every_resource_or_says_why():
     assert {
         statuses[a] for a in ("aws_launch_template.web", "aws_ecs_task_definition.api", "aws_vpc_endpoint.s3")
     } == {"free"}
-    # the cluster's Kubernetes version is in extended support, whose price was removed from the
-    # catalog (no AWS page confirmed it): not priced, with the reason
     assert [a for a, s in statuses.items() if s not in ("priced", "free")] == [
-        "aws_eks_cluster.main",
-        "aws_bedrock_provisioned_model_throughput.llm",
+        "aws_bedrock_provisioned_model_throughput.llm"
     ]
     service = next(r for r in result.resources if r.address == "aws_ecs_service.api")
     # 2 tasks x (0.5 vCPU x 730 h x $0.04048 + 1 GB x 730 h x $0.004445) = $36.04; max 10 tasks = $180.20

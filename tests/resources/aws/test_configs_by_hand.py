@@ -101,15 +101,11 @@ def test_eks_extended_support_cut_offs():
 
 
 def test_eks_cluster_prices_extended_or_standard_support():
-    # the extended-support price was removed from the catalog (no AWS page confirmed it): not priced
-    extended = price_one("aws_eks_cluster", {"version": "1.27"})
-    assert (extended.status, extended.reason) == (
-        "not_priced",
-        "EKS cluster (extended support): no price in the embedded catalog for AmazonEKS "
-        "AmazonEKS-Hours:extendedSupport in us-east-1; try --pricing live",
-    )
-    assert price_one("aws_eks_cluster", {"version": "1.27"}, region="eu-west-1").status == "not_priced"
-    # standard support: 730 h x $0.10 = $73.00
+    # 730 h x $0.60 = $438.00 against 730 h x $0.10 = $73.00
+    assert cents(price_one("aws_eks_cluster", {"version": "1.27"}).monthly_after) == Decimal("438.00")
+    assert cents(
+        price_one("aws_eks_cluster", {"version": "1.27"}, region="eu-west-1").monthly_after
+    ) == Decimal("438.00")
     assert cents(price_one("aws_eks_cluster", {}).monthly_after) == Decimal("73.00")
 
 

@@ -25,15 +25,14 @@ def _estimate(usage_file=None):
 NO_PRICE = "no price in the embedded catalog for {} in us-east-1; try --pricing live"
 
 # Prices no AWS page confirmed were removed from the catalog (2026-12-01 check): these show as
-# not priced with the reason, never guessed.
+# not priced with the reason, never guessed. The REST API and CloudTrail event prices were confirmed.
 UNPRICED = {
-    "aws_api_gateway_rest_api.api": "REST API requests: "
-    + NO_PRICE.format("AmazonApiGateway USE1-ApiGatewayRequest"),
     "aws_api_gateway_stage.prod": "Cache cluster (6.1 GB): " + NO_PRICE.format("AmazonApiGateway 6.1"),
     "aws_cloudfront_function.rewrite": "Invocations: no price in the embedded catalog for AmazonCloudFront "
     "Executions-CloudFrontFunctions in global; try --pricing live",
-    "aws_cloudtrail.audit": "Additional management events: "
-    + NO_PRICE.format("AWSCloudTrail Management Tools - AWS CloudTrail Paid Events Recorded"),
+    # the event prices are confirmed; with no usage the first line that has no price says why
+    "aws_cloudtrail.audit": "Insights events: "
+    + NO_PRICE.format("AWSCloudTrail Management Tools - AWS CloudTrail Insights Events"),
     "aws_cloudwatch_dashboard.ops": "Dashboard: " + NO_PRICE.format("AmazonCloudWatch DashboardsUsageHour"),
     "aws_codebuild_project.ci": "Build minutes (Linux, g1.medium): "
     + NO_PRICE.format("CodeBuild USE1-Build-Min:Linux:g1.medium"),
@@ -47,6 +46,7 @@ def test_plan_figures_without_usage():
     statuses = {address: r.status for address, r in resources.items()}
     assert statuses == {
         **dict.fromkeys(UNPRICED, "not_priced"),
+        "aws_api_gateway_rest_api.api": "usage_based",
         "aws_apigatewayv2_api.http": "usage_based",
         "aws_wafv2_ip_set.blocked": "free",
         "aws_budgets_budget.monthly": "free",
@@ -59,10 +59,17 @@ def test_plan_figures_with_usage():
     resources, _ = _estimate(PLAN / "usage.yml")
     costs = {address: cents(r.monthly_after) for address, r in resources.items() if r.status == "priced"}
     assert costs == {
+        # 333M x $3.50/M = $1,165.50 + 167M x $2.80/M = $467.60
+        "aws_api_gateway_rest_api.api": Decimal("1633.10"),
         # 300M x $1.00/M = $300.00 + 100M x $0.90/M = $90.00
         "aws_apigatewayv2_api.http": Decimal("390.00"),
+        # 1M x $2.00/100k = $20.00 + 1M x $0.10/100k = $1.00; Insights events have no confirmed price
+        "aws_cloudtrail.audit": Decimal("21.00"),
     }
-    assert {address: resources[address].reason for address in UNPRICED} == UNPRICED
+    insights = next(c for c in resources["aws_cloudtrail.audit"].components if c.name == "Insights events")
+    assert insights.monthly_cost is None and insights.not_priced_reason.startswith("no price in the embedded")
+    unpriced = {address: reason for address, reason in UNPRICED.items() if address != "aws_cloudtrail.audit"}
+    assert {address: resources[address].reason for address in unpriced} == unpriced
 
 
 def test_step_functions_standard_transitions_and_express_requests():
@@ -153,9 +160,5 @@ def test_cloudtrail_in_us_east_2():
         {"monthly_additional_management_events": 250000},
         region="us-east-2",
     )
-    # the CloudTrail prices were removed from the catalog (no AWS page tied them to a region)
-    assert trail.status == "not_priced"
-    assert trail.reason == (
-        "Additional management events: no price in the embedded catalog for AWSCloudTrail "
-        "Management Tools - AWS CloudTrail Paid Events Recorded in us-east-2; try --pricing live"
-    )
+    # 250,000 x $2.00 / 100,000 = $5.00
+    assert cents(trail.monthly_after) == Decimal("5.00")

@@ -29,6 +29,8 @@ COMPLETE = {
     "aws_ebs_volume.data[1]": "24.00",  # 300 GB gp3 x $0.08
     # aurora-postgresql as aws_db_instance: db.r6g.large 730 h x $0.26 = $189.80 (storage billed by the cluster)
     "aws_db_instance.aurora": "189.80",
+    # Kubernetes 1.28 left standard support on 2024-11-26: 730 h x $0.60 = $438.00
+    "aws_eks_cluster.old": "438.00",
     # desired 4 capacity units / weighted_capacity 2 = 2 x m5.xlarge: 2 x 730 h x $0.192 = $280.32
     # + 2 x 50 GB gp3 x $0.08 = $8.00
     "aws_autoscaling_group.mixed": "288.32",
@@ -74,17 +76,6 @@ def test_a_missing_main_price_makes_the_resource_incomplete(resources, address):
     assert (resource.status, resource.incomplete) == ("priced", True)
     assert cents(resource.monthly_after) == Decimal(INCOMPLETE[address])
     assert any(c.not_priced_reason and not c.usage_based for c in resource.components)
-
-
-def test_an_eks_cluster_in_extended_support_is_not_priced(resources):
-    # Kubernetes 1.28 left standard support on 2024-11-26; the extended-support price was removed
-    # from the catalog (no AWS page confirmed it), so the cluster shows as not priced, with the reason
-    cluster = resources["aws_eks_cluster.old"]
-    assert (cluster.status, cluster.reason) == (
-        "not_priced",
-        "EKS cluster (extended support): no price in the embedded catalog for AmazonEKS "
-        "AmazonEKS-Hours:extendedSupport in us-east-1; try --pricing live",
-    )
 
 
 def test_defaults_are_named_and_unset_subnets_say_known_after_apply(resources):
